@@ -1,0 +1,90 @@
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import type { Coach } from '../schemas/coach.ts';
+import { RECOMMENDED_THEMES } from '../schemas/client.ts';
+import { themeId } from './slug.ts';
+
+/** A theme ready for pages and for seeding the client's values. */
+export interface ThemeView {
+  id: string;
+  name: string;
+  evidence: string[];
+}
+
+/** Everything a page needs to know about one client, with the coach's details merged in. */
+export interface ClientView {
+  slug: string;
+  name: string;
+  /** The name the workbook greets the client by: the preferred name, else the first name. */
+  greeting: string;
+  sessionDate: string;
+  workbook: string;
+  themes: ThemeView[];
+  /** True when the theme count is outside what the method asks for. */
+  themeCountWarning: boolean;
+  letter: string | undefined;
+  coach: Coach;
+  /** The public address of the client's workbook home. */
+  workbookUrl: string;
+}
+
+export type WorkbookPage = CollectionEntry<'workbooks'>;
+
+export async function getCoach(): Promise<Coach> {
+  const entry = await getEntry('coach', 'coach');
+  if (!entry) throw new Error('error: src/content/coach.yaml: (file): expected the coach file with name, email and baseUrl, found no file');
+  return entry.data;
+}
+
+function toView(entry: CollectionEntry<'clients'>, coachDefaults: Coach): ClientView {
+  const data = entry.data;
+  const coach = { ...coachDefaults, ...data.coach };
+  const themes = data.themes.map((theme) => ({ id: themeId(theme.name), name: theme.name, evidence: theme.evidence }));
+  return {
+    slug: entry.id,
+    name: data.name,
+    greeting: data.preferredName ?? data.name.split(/\s+/)[0] ?? data.name,
+    sessionDate: data.sessionDate,
+    workbook: data.workbook,
+    themes,
+    themeCountWarning: themes.length < RECOMMENDED_THEMES.min || themes.length > RECOMMENDED_THEMES.max,
+    letter: data.letter,
+    coach,
+    workbookUrl: `${coach.baseUrl.replace(/\/+$/, '')}/${entry.id}/`,
+  };
+}
+
+/** All clients, next session first (by session date, then name). */
+export async function getClients(): Promise<ClientView[]> {
+  const coach = await getCoach();
+  const entries = await getCollection('clients');
+  return entries.map((entry) => toView(entry, coach)).sort((a, b) => a.sessionDate.localeCompare(b.sessionDate) || a.name.localeCompare(b.name));
+}
+
+/** The URL segment of a workbook page: its file name. */
+export function pageSlug(page: WorkbookPage): string {
+  return page.id.split('/').slice(1).join('/');
+}
+
+/** A workbook's pages for one audience, in order. The client's `index` page is the home's welcome. */
+export async function getWorkbookPages(workbook: string, audience: 'coach' | 'client'): Promise<WorkbookPage[]> {
+  const pages = await getCollection('workbooks', (page) => page.id.startsWith(`${workbook}/`) && page.data.audience === audience);
+  return pages.sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+}
+
+/** The client pages that get their own URL (everything but the home's welcome text). */
+export async function getClientPages(workbook: string): Promise<WorkbookPage[]> {
+  return (await getWorkbookPages(workbook, 'client')).filter((page) => pageSlug(page) !== 'index');
+}
+
+/** The welcome text shown on the client's home, if the workbook has one. */
+export async function getWelcome(workbook: string): Promise<WorkbookPage | undefined> {
+  return (await getWorkbookPages(workbook, 'client')).find((page) => pageSlug(page) === 'index');
+}
+
+/** Formats a YYYY-MM-DD date for people, without shifting it across time zones. */
+export function formatDate(day: string): string {
+  const [year, month, date] = day.split('-').map(Number);
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1)),
+  );
+}

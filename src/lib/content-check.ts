@@ -1,0 +1,144 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { clientSchema, RECOMMENDED_THEMES, type ClientData } from '../schemas/client.ts';
+import { coachSchema } from '../schemas/coach.ts';
+import { workbookPageSchema } from '../schemas/workbook-page.ts';
+import { describeValue, type Problem } from '../schemas/problems.ts';
+import { zodProblems } from '../schemas/zod-problems.ts';
+import { isPrivateSlug, themeKey } from './slug.ts';
+
+/** Where content lives: `CONTENT_DIR` when set (tests, benchmarks), else `src/content`. */
+export function contentDir(root: string = process.cwd()): string {
+  return process.env.CONTENT_DIR ? join(root, process.env.CONTENT_DIR) : join(root, 'src', 'content');
+}
+
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel.startsWith('..') ? path : rel;
+}
+
+/** Parses YAML as YAML 1.2, so `2026-13-45` stays text and is checked as a date. */
+function readYaml(path: string, problems: Problem[]): unknown {
+  try {
+    return parseYaml(readFileSync(path, 'utf8'), { prettyErrors: false });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    problems.push({ level: 'error', file: shown(path), field: '(file)', expected: 'valid YAML', found: `a syntax error (${reason})` });
+    return undefined;
+  }
+}
+
+/** The names of the workbooks present: folders under `workbooks/` holding at least one page. */
+export function listWorkbooks(dir: string): string[] {
+  const root = join(dir, 'workbooks');
+  if (!existsSync(root)) return [];
+  return readdirSync(root)
+    .filter((name) => statSync(join(root, name)).isDirectory())
+    .filter((name) => readdirSync(join(root, name)).some((file) => /\.mdx?$/.test(file)))
+    .sort();
+}
+
+/** Checks one client's parsed YAML. Used by the build and by `npm run new-client` before it writes. */
+export function checkClient(input: unknown, file: string, workbooks: readonly string[], slug?: string): { data?: ClientData; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (slug !== undefined && !isPrivateSlug(slug)) {
+    problems.push({
+      level: 'error',
+      file,
+      field: '(file name)',
+      expected: 'a private slug like maya-<20 or more random a-z0-9>; create clients with npm run new-client',
+      found: describeValue(slug),
+    });
+  }
+  const parsed = clientSchema.safeParse(input ?? {});
+  if (!parsed.success) return { problems: [...problems, ...zodProblems(parsed.error, input, file)] };
+  const data = parsed.data;
+
+  const seen = new Map<string, number>();
+  data.themes.forEach((theme, index) => {
+    const key = themeKey(theme.name);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    else
+      problems.push({
+        level: 'error',
+        file,
+        field: `themes[${index}]`,
+        expected: `a theme different from themes[${first}] (case and spaces are ignored)`,
+        found: `a duplicate, ${describeValue(theme.name)}`,
+      });
+  });
+  if (!workbooks.includes(data.workbook)) {
+    problems.push({
+      level: 'error',
+      file,
+      field: 'workbook',
+      expected: workbooks.length > 0 ? `one of ${workbooks.join(', ')}` : 'a workbook folder under workbooks/',
+      found: describeValue(data.workbook),
+    });
+  }
+  const count = data.themes.length;
+  if (count < RECOMMENDED_THEMES.min || count > RECOMMENDED_THEMES.max) {
+    problems.push({
+      level: 'warning',
+      file,
+      field: 'themes',
+      expected: `${RECOMMENDED_THEMES.min} to ${RECOMMENDED_THEMES.max} themes (the method asks for 8 to 10)`,
+      found: `${count}`,
+    });
+  }
+  return { data, problems };
+}
+
+/** Splits YAML frontmatter off an MDX file. */
+function frontmatter(text: string): string | undefined {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  return match?.[1];
+}
+
+/** Checks all content under `dir`: the coach file, every client and every workbook page. */
+export function checkContent(dir: string = contentDir()): Problem[] {
+  const problems: Problem[] = [];
+  const coachFile = join(dir, 'coach.yaml');
+  if (!existsSync(coachFile)) {
+    problems.push({ level: 'error', file: shown(coachFile), field: '(file)', expected: 'the coach file with name, email and baseUrl', found: 'no file' });
+  } else {
+    const input = readYaml(coachFile, problems);
+    const parsed = coachSchema.safeParse(input ?? {});
+    if (!parsed.success) problems.push(...zodProblems(parsed.error, input, shown(coachFile)));
+  }
+
+  const workbooks = listWorkbooks(dir);
+  for (const workbook of workbooks) {
+    const folder = join(dir, 'workbooks', workbook);
+    for (const name of readdirSync(folder).filter((file) => /\.mdx?$/.test(file)).sort()) {
+      const path = join(folder, name);
+      const block = frontmatter(readFileSync(path, 'utf8'));
+      if (block === undefined) {
+        problems.push({ level: 'error', file: shown(path), field: '(frontmatter)', expected: 'a --- block with title, audience and order', found: 'nothing' });
+        continue;
+      }
+      let input: unknown;
+      try {
+        input = parseYaml(block);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        problems.push({ level: 'error', file: shown(path), field: '(frontmatter)', expected: 'valid YAML', found: `a syntax error (${reason})` });
+        continue;
+      }
+      const parsed = workbookPageSchema.safeParse(input ?? {});
+      if (!parsed.success) problems.push(...zodProblems(parsed.error, input, shown(path)));
+    }
+  }
+
+  const clientsDir = join(dir, 'clients');
+  const files = existsSync(clientsDir) ? readdirSync(clientsDir).filter((file) => /\.ya?ml$/.test(file)).sort() : [];
+  for (const name of files) {
+    const path = join(clientsDir, name);
+    const input = readYaml(path, problems);
+    if (input === undefined && problems.some((p) => p.file === shown(path))) continue;
+    problems.push(...checkClient(input, shown(path), workbooks, name.replace(/\.ya?ml$/, '')).problems);
+  }
+  return problems;
+}

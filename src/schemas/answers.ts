@@ -1,0 +1,80 @@
+import { z } from 'astro/zod';
+
+/**
+ * The client's answers, kept in their browser and carried in exports and share links.
+ * Everything that reads or writes answers goes through these schemas.
+ */
+export const ANSWERS_VERSION = 1;
+/** A client may keep up to this many values. */
+export const MAX_VALUES = 20;
+
+const id = z.string({ error: 'an id as text' }).regex(/^[a-z0-9-]{1,40}$/, { error: 'an id of a-z, 0-9 and -' });
+const isoDay = z.string({ error: 'a day as YYYY-MM-DD' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a day as YYYY-MM-DD' });
+
+/** One word or phrase in a value's chain. */
+export const chainWordSchema = z
+  .object({
+    /** Stable id, so the bold mark survives edits and reordering. */
+    id,
+    /** The word or phrase, as typed. */
+    text: z.string({ error: 'a word as text' }).trim().min(1, { error: 'a non-empty word' }).max(80, { error: 'a word of at most 80 characters' }),
+  })
+  .strict();
+
+/** One value the client holds. */
+export const valueSchema = z
+  .object({
+    /** Stable id: theme-derived for the coach's themes, random for the client's own. */
+    id,
+    /** The value's name, which the client may change. */
+    label: z.string({ error: 'a value name as text' }).trim().min(1, { error: 'a value name' }).max(60, { error: 'a value name of at most 60 characters' }),
+    /** Word associations, in the client's order. */
+    chain: z.array(chainWordSchema, { error: 'a list of words' }).max(40, { error: 'at most 40 words' }),
+    /** The id of the chain word that best represents the set, shown bold. */
+    boldId: id.nullable(),
+    /** 1 is most important. Ranks are 1..n with no gaps. */
+    rank: z.number({ error: 'a rank number' }).int().min(1).max(MAX_VALUES),
+    /** How much the client lives by this value today, 1 to 10; null when not yet rated. */
+    rating: z.number({ error: 'a rating from 1 to 10' }).int().min(1).max(10).nullable(),
+    /** Whether the value came from the coach's themes or was added by the client. */
+    origin: z.enum(['coach', 'client']),
+  })
+  .strict();
+
+/** The order of values on one day the ranking changed. */
+export const rankSnapshotSchema = z
+  .object({
+    /** The local calendar day of the snapshot. */
+    date: isoDay,
+    /** Value ids, most important first. */
+    order: z.array(id).max(MAX_VALUES),
+  })
+  .strict();
+
+/** All of one client's answers. */
+export const answersSchema = z
+  .object({
+    values: z.array(valueSchema).max(MAX_VALUES, { error: `at most ${MAX_VALUES} values` }),
+    history: z.array(rankSnapshotSchema).max(366),
+    notes: z.string({ error: 'notes as text' }).max(200_000, { error: 'notes of at most 200,000 characters' }),
+    /** Milliseconds since the epoch of the last change, to settle which of two tabs is newer. */
+    updatedAt: z.number().int().nonnegative(),
+  })
+  .strict();
+
+/** The "Download my answers" file, also the payload of a share link. */
+export const answersFileSchema = z
+  .object({
+    kind: z.literal('coaching-workbook-answers', { error: 'a coaching workbook answers file' }),
+    version: z.literal(ANSWERS_VERSION, { error: `answers version ${ANSWERS_VERSION}` }),
+    slug: z.string().regex(/^[a-z0-9-]{1,80}$/, { error: 'a client slug' }),
+    exportedAt: z.string(),
+    data: answersSchema,
+  })
+  .strict();
+
+export type ChainWord = z.infer<typeof chainWordSchema>;
+export type Value = z.infer<typeof valueSchema>;
+export type RankSnapshot = z.infer<typeof rankSnapshotSchema>;
+export type Answers = z.infer<typeof answersSchema>;
+export type AnswersFile = z.infer<typeof answersFileSchema>;

@@ -1,0 +1,61 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+export { expect };
+
+/** What went wrong on a page that a person would not see but must never happen. */
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  foreignRequests: string[];
+}
+
+/** Starts recording console errors, uncaught errors and requests to any other origin. */
+export function watchPage(page: Page, origin: string): PageProblems {
+  const problems: PageProblems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.pageErrors.push(error.message));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (/^(data|blob|about|chrome-extension):/.test(url)) return;
+    if (!url.startsWith(origin)) problems.foreignRequests.push(url);
+  });
+  return problems;
+}
+
+/**
+ * Every test gets `problems`, and fails afterwards if the page logged a console
+ * error, threw, or asked another origin for anything.
+ */
+export const test = base.extend<{ problems: PageProblems }>({
+  problems: [
+    async ({ page, baseURL }, use) => {
+      const problems = watchPage(page, new URL(baseURL ?? 'http://127.0.0.1').origin);
+      await use(problems);
+      expect(problems.pageErrors, 'uncaught page errors').toEqual([]);
+      expect(problems.consoleErrors, 'console errors').toEqual([]);
+      expect(problems.foreignRequests, 'requests to other origins').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export interface SampleClient {
+  slug: string;
+  name: string;
+  preferredName?: string;
+  themes: Array<{ name: string; evidence?: string[] }>;
+}
+
+/** The sample client shipped in src/content, read the way a test author would: from its file. */
+export function sampleClient(contentDir = join(process.cwd(), 'src', 'content')): SampleClient {
+  const dir = join(contentDir, 'clients');
+  const file = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort()[0];
+  if (!file) throw new Error(`No sample client in ${dir}`);
+  const data = parse(readFileSync(join(dir, file), 'utf8')) as Omit<SampleClient, 'slug'>;
+  return { ...data, slug: file.replace(/\.yaml$/, '') };
+}
