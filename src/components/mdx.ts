@@ -2,6 +2,10 @@ import ClientName from './ClientName.astro';
 import CoachName from './CoachName.astro';
 import ThemeCards from './ThemeCards.astro';
 import ThemeList from './ThemeList.astro';
+import ValueChainsIsland from './ValueChainsIsland.astro';
+import StackRankIsland from './StackRankIsland.astro';
+import LivingScoreIsland from './LivingScoreIsland.astro';
+import NotesIsland from './NotesIsland.astro';
 
 /**
  * The components workbook MDX may use without importing them. Each reads the
@@ -13,4 +17,8 @@ export const workbookComponents = {
   CoachName,
   ThemeCards,
   ThemeList,
+  ValueChainsIsland,
+  StackRankIsland,
+  LivingScoreIsland,
+  NotesIsland,
 };
