@@ -36,9 +36,10 @@ function stored(key = KEY): { version: number; data: Answers } | undefined {
 const label = (id: string) => $answers.get().values.find((value) => value.id === id)?.label;
 
 beforeEach(() => {
+  // The store first, so it does not put back the answers being cleaned away.
+  resetAnswersForTests();
   useTestStorageEngine();
   cleanTestStorage();
-  resetAnswersForTests();
 });
 
 afterEach(() => {

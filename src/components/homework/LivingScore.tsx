@@ -35,10 +35,8 @@ function ScoreRow({ value, rank }: { value: Value; rank: number }) {
     <li className="card score-row">
       <fieldset>
         <legend>
-          <span className="score-row__rank">{rank}.</span> {value.label}
-          <span className="score-row__value">
-            {value.rating === null ? ' · not yet rated' : ` · ${value.rating} of 10`}
-          </span>
+          <span className="score-row__rank">{rank}.</span> {value.label}{' '}
+          <span className="score-row__value">{value.rating === null ? '· not yet rated' : `· ${value.rating} of 10`}</span>
         </legend>
         <div className="score-scale no-print">
           {SCORES.map((score) => (

@@ -109,8 +109,8 @@ function ValueCard({ value, others, focusHeading, onFocused }: CardProps) {
               <h2 id={headingId} ref={heading} tabIndex={-1}>
                 {value.label}
               </h2>
-              <button ref={renameButton} type="button" className="quiet small" onClick={() => setRenaming(true)}>
-                Rename<span className="visually-hidden"> {value.label}</span>
+              <button ref={renameButton} type="button" className="quiet small" aria-label={`Rename ${value.label}`} onClick={() => setRenaming(true)}>
+                Rename
               </button>
             </>
           )}
@@ -213,7 +213,7 @@ function WordList({ value }: { value: Value }) {
                 <span className="word__tools">
                   <button type="button" className="icon-button" data-control="edit" onClick={() => setEditing(word.id)} title="Edit">
                     <Icon name="edit" />
-                    <span className="visually-hidden">Edit {word.text}</span>
+                    <span className="visually-hidden">Edit the word {word.text}</span>
                   </button>
                   <button
                     type="button"
@@ -255,7 +255,7 @@ function WordList({ value }: { value: Value }) {
                     title="Remove"
                   >
                     <Icon name="remove" />
-                    <span className="visually-hidden">Remove {word.text}</span>
+                    <span className="visually-hidden">Remove the word {word.text}</span>
                   </button>
                 </span>
               </>
@@ -285,7 +285,7 @@ function EditWordForm({ valueId, wordId, text: initial, onDone }: { valueId: str
   return (
     <form className="inline-form" onSubmit={submit} onKeyDown={escape}>
       <label>
-        <span className="visually-hidden">Edit {initial}</span>
+        <span className="visually-hidden">Edit the word {initial}</span>
         <input
           ref={input}
           value={text}
@@ -326,7 +326,7 @@ function AddWordForm({ value }: { value: Value }) {
   return (
     <form className="add-word no-print" onSubmit={submit}>
       <label htmlFor={inputId}>
-        Add a word or phrase<span className="visually-hidden"> to {value.label}</span>
+        Add a word or phrase <span className="visually-hidden">to {value.label}</span>
       </label>
       <div className="field-row">
         <input
@@ -339,8 +339,8 @@ function AddWordForm({ value }: { value: Value }) {
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
         />
-        <button type="submit">
-          Add<span className="visually-hidden"> to {value.label}</span>
+        <button type="submit" aria-label={`Add to ${value.label}`}>
+          Add
         </button>
       </div>
       {error && (
@@ -370,9 +370,7 @@ function MoreActions({ value, others }: { value: Value; others: Value[] }) {
   };
   return (
     <details className="more no-print">
-      <summary>
-        Merge or remove<span className="visually-hidden"> {value.label}</span>
-      </summary>
+      <summary aria-label={`Merge or remove ${value.label}`}>Merge or remove</summary>
       {others.length > 0 && (
         <div className="more__merge">
           <label htmlFor={selectId}>Merge another value into {value.label}</label>
@@ -394,7 +392,7 @@ function MoreActions({ value, others }: { value: Value; others: Value[] }) {
         </div>
       )}
       <button type="button" className="quiet danger" onClick={() => removeValue(value.id)}>
-        Remove {value.label}
+        Remove {value.label} from your values
       </button>
     </details>
   );
