@@ -4,6 +4,8 @@ import { zodProblems } from '../schemas/zod-problems.ts';
 import { answersProblems } from './check.ts';
 import { MAX_IMPORT_BYTES } from './transfer.ts';
 
+export { describeChanges } from './changes.ts';
+
 /**
  * Checks an answers file a client chose to import. Loaded on demand, because
  * zod is larger than a whole homework page may ship.

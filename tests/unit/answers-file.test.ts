@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { answersFileSchema, type Answers } from '../../src/schemas/answers.ts';
 import { checkAnswersFile } from '../../src/stores/import-file.ts';
 import { seedAnswers } from '../../src/stores/model.ts';
-import { describeChanges, exportFile, exportFileName } from '../../src/stores/transfer.ts';
+import { describeChanges } from '../../src/stores/changes.ts';
+import { exportFile, exportFileName } from '../../src/stores/transfer.ts';
 
 const SLUG = 'maya-y4185fjpwqev9y4j6fk69oit';
 const NOW = Date.UTC(2026, 11, 5, 9, 30);

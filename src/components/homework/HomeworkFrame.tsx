@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { AnswersFile } from '../../schemas/answers.ts';
 import { $answers, dismissRecovered, replaceAnswers, type SaveStatus } from '../../stores/answers.ts';
 import { savedText } from '../../stores/status-text.ts';
-import { describeChanges, exportFile, exportFileName, MAX_IMPORT_BYTES } from '../../stores/transfer.ts';
+import { exportFile, exportFileName, MAX_IMPORT_BYTES } from '../../stores/transfer.ts';
 import { downloadText } from './download.ts';
 import { useNow, useSaveStatus } from './useAnswers.ts';
 
@@ -120,7 +120,7 @@ function AnswersFileSection({ slug }: { slug: string }) {
     setState({ step: 'checking' });
     // Too large to read: refused before a byte is loaded.
     const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
-    const { checkAnswersFile } = await import('../../stores/import-file.ts');
+    const { checkAnswersFile, describeChanges } = await import('../../stores/import-file.ts');
     const checked = checkAnswersFile(text, file.name, file.size, slug);
     if (input.current) input.current.value = '';
     if (!checked.ok) {
