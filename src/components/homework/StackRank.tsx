@@ -44,10 +44,20 @@ export default function StackRank(props: HomeworkProps) {
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
 
+  // Whether the value being dragged has left its place yet: dnd-kit reports it "over" itself at pick-up.
+  const moved = useRef(false);
   // Screen readers hear the value's name and its place, never an id.
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${labelOf(active.id)}. It is at position ${positionOf(active.id) + 1} of ${count}.`,
-    onDragOver: ({ active, over }) => (over ? `${labelOf(active.id)} moved to position ${positionOf(over.id) + 1} of ${count}.` : `${labelOf(active.id)} is no longer over the list.`),
+    onDragStart: ({ active }) => {
+      moved.current = false;
+      return `Picked up ${labelOf(active.id)}. It is at position ${positionOf(active.id) + 1} of ${count}.`;
+    },
+    onDragOver: ({ active, over }) => {
+      if (!over) return `${labelOf(active.id)} is no longer over the list.`;
+      if (over.id === active.id && !moved.current) return undefined;
+      moved.current = true;
+      return `${labelOf(active.id)} moved to position ${positionOf(over.id) + 1} of ${count}.`;
+    },
     onDragEnd: ({ active, over }) =>
       over ? `${labelOf(active.id)} dropped at position ${positionOf(over.id) + 1} of ${count}.` : `${labelOf(active.id)} dropped back at position ${positionOf(active.id) + 1} of ${count}.`,
     onDragCancel: ({ active }) => `Moving ${labelOf(active.id)} was cancelled. It is back at position ${positionOf(active.id) + 1} of ${count}.`,
