@@ -50,19 +50,25 @@ export async function storedAnswers(page: Page): Promise<Answers | null> {
 }
 
 /**
- * Opens a workbook page and waits until its islands have hydrated: the server
- * HTML shows the coach's themes, and a click before hydration would go nowhere.
- * Astro removes the `ssr` attribute from an island once it is live.
+ * Waits until the homework is live: the server HTML shows the coach's themes
+ * (marked aria-busy), and a click before hydration would go nowhere. The
+ * island drops aria-busy in the render that shows this browser's answers.
  */
-export async function open(page: Page, path: string): Promise<void> {
-  await page.goto(path);
+async function live(page: Page): Promise<void> {
   await page.locator('astro-island[ssr]').first().waitFor({ state: 'detached' });
+  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached' });
 }
 
-/** Reloads and waits for the islands again. */
+/** Opens a workbook page and waits until its homework is live. */
+export async function open(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await live(page);
+}
+
+/** Reloads and waits until the homework is live again. */
 export async function reopen(page: Page): Promise<void> {
   await page.reload();
-  await page.locator('astro-island[ssr]').first().waitFor({ state: 'detached' });
+  await live(page);
 }
 
 /** Presses Tab until the element has focus, as a keyboard user gets there. */

@@ -60,27 +60,30 @@ export function GapChart({ gaps, titleId }: { gaps: Gap[]; titleId: string }) {
             : 'No big gaps: your living scores keep up with your ranking.'
           : `Biggest gaps: ${highlighted.map((gap) => `${gap.label} (rank ${gap.rank}, living ${gap.rating} of 10)`).join('; ')}.`}
       </p>
-      <table className="visually-hidden">
-        <caption>Living score of each value, in rank order</caption>
-        <thead>
-          <tr>
-            <th scope="col">Rank</th>
-            <th scope="col">Value</th>
-            <th scope="col">Living score</th>
-            <th scope="col">Gap</th>
-          </tr>
-        </thead>
-        <tbody>
-          {gaps.map((gap) => (
-            <tr key={gap.id}>
-              <td>{gap.rank}</td>
-              <th scope="row">{gap.label}</th>
-              <td>{gap.rating === null ? 'Not yet rated' : `${gap.rating} of 10`}</td>
-              <td>{gap.highlight ? 'Big gap' : gap.gap === null ? '' : 'No big gap'}</td>
+      {/* A table cannot clip its own overflow, so the wrapper hides it; otherwise it would take room on paper. */}
+      <div className="visually-hidden">
+        <table>
+          <caption>Living score of each value, in rank order</caption>
+          <thead>
+            <tr>
+              <th scope="col">Rank</th>
+              <th scope="col">Value</th>
+              <th scope="col">Living score</th>
+              <th scope="col">Gap</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {gaps.map((gap) => (
+              <tr key={gap.id}>
+                <td>{gap.rank}</td>
+                <th scope="row">{gap.label}</th>
+                <td>{gap.rating === null ? 'Not yet rated' : `${gap.rating} of 10`}</td>
+                <td>{gap.highlight ? 'Big gap' : gap.gap === null ? '' : 'No big gap'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { AnswersFile } from '../../schemas/answers.ts';
 import { $answers, dismissRecovered, replaceAnswers, type SaveStatus } from '../../stores/answers.ts';
 import { savedText } from '../../stores/status-text.ts';
@@ -11,10 +11,14 @@ import { useNow, useSaveStatus } from './useAnswers.ts';
  * fails, the quiet "Saved · 2 min ago" line, and the answers file (download
  * and import). None of it prints.
  */
+const subscribeNothing = () => () => undefined;
+
 export function HomeworkFrame({ slug, children }: { slug: string; children: ReactNode }) {
   const status = useSaveStatus();
+  // False in the server HTML and during hydration, true from the render that shows this browser's answers.
+  const live = useSyncExternalStore(subscribeNothing, () => true, () => false);
   return (
-    <div className="homework">
+    <div className="homework" aria-busy={live ? undefined : true}>
       <StorageBanner slug={slug} status={status} />
       {children}
       <AnswersFileSection slug={slug} />
