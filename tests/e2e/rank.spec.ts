@@ -77,7 +77,7 @@ test('a touch drag on a phone moves the note without scrolling the page', async 
   await open(page, url('rank'));
   const handle = page.getByRole('button', { name: 'Drag Honesty, at position 5 of 9' });
   await handle.scrollIntoViewIfNeeded();
-  const destination = page.getByRole('button', { name: 'Drag Family, at position 2 of 9' });
+  const destination = page.getByRole('button', { name: 'Drag Personal growth, at position 3 of 9' });
   const from = (await handle.boundingBox())!;
   const to = (await destination.boundingBox())!;
   const scrollBefore = await page.evaluate(() => window.scrollY);
@@ -92,7 +92,7 @@ test('a touch drag on a phone moves the note without scrolling the page', async 
     await page.waitForTimeout(16);
   }
   await touch('touchEnd', to.y + 4);
-  await expect.poll(() => rankedLabels(page)).toEqual(['Creativity', 'Honesty', 'Family', 'Personal growth', 'Autonomy', 'Adventure', 'Health', 'Making an impact', 'Friendship']);
+  await expect.poll(() => rankedLabels(page)).toEqual(['Creativity', 'Family', 'Honesty', 'Personal growth', 'Autonomy', 'Adventure', 'Health', 'Making an impact', 'Friendship']);
   expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrollBefore)).toBeLessThan(2);
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();
