@@ -200,6 +200,32 @@ describe('rule 4: two tabs', () => {
   });
 });
 
+describe('rules 2 and 4 together', () => {
+  it('keeps a change storage refused on screen even when another tab saves something newer', () => {
+    const backing: Record<string, string> = {};
+    let full = false;
+    const listeners: Array<(event: { key: string; newValue: string }) => void> = [];
+    setPersistentEngine(
+      new Proxy(backing, {
+        set(target, key, value) {
+          if (full) throw new DOMException('full', 'QuotaExceededError');
+          target[key as string] = value;
+          return true;
+        },
+      }),
+      { addEventListener: (_key, listener) => listeners.push(listener), removeEventListener() {} },
+    );
+    initAnswers(SLUG, themes);
+    full = true;
+    setNotes('typed while storage was full');
+    const theirs = encodeStored({ ...$answers.get(), notes: 'other tab', updatedAt: $answers.get().updatedAt + 100 });
+    backing[KEY] = theirs;
+    for (const listener of listeners) listener({ key: KEY, newValue: theirs });
+    expect($answers.get().notes).toBe('typed while storage was full');
+    expect($saveStatus.get().state).toBe('unsaved');
+  });
+});
+
 describe('rule 6: persistent storage', () => {
   it('asks for persistent storage after the first answer, once', () => {
     const persist = vi.fn(async () => true);
