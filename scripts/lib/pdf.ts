@@ -1,0 +1,208 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { describeValue, formatProblem } from '../../src/schemas/problems.ts';
+
+/** The paper sizes every worksheet is designed for. */
+export const PAPERS = ['A4', 'Letter'] as const;
+export type Paper = (typeof PAPERS)[number];
+
+export interface PdfOptions {
+  /** Only these clients; every client when empty. */
+  clients: string[];
+  /** Folder the PDFs go in, one folder per client. */
+  out: string;
+  /** Paper for the coach's session sheet. */
+  sessionPaper: Paper;
+  help: boolean;
+}
+
+export const PDF_USAGE = `Usage: npm run pdf -- [--client <slug>]... [--out <folder>] [--paper a4|letter]
+
+Writes, for every client (or only the ones named with --client):
+  <out>/<slug>/workbook-blank-a4.pdf      the blank worksheets on A4
+  <out>/<slug>/workbook-blank-letter.pdf  the blank worksheets on US Letter
+  <out>/<slug>/session-sheet.pdf          the coach's session sheet (on --paper, A4 unless told)
+The site is built first when dist/ is missing or older than the sources. <out> is pdf/ unless told.`;
+
+const CLI = 'npm run pdf';
+const FLAGS = 'one of --client <slug>, --out <folder>, --paper a4|letter, --help';
+
+/** A client the PDFs can be made for, read from the content folder. */
+export interface ClientEntry {
+  slug: string;
+  name: string;
+}
+
+/**
+ * Reads `npm run pdf` arguments. Returns the options, or the one-line error to
+ * print, in the project's error style (`error: <where>: <field>: expected …, found …`).
+ */
+export function parsePdfArgs(argv: string[], known: ClientEntry[]): { options: PdfOptions } | { error: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        client: { type: 'string', multiple: true },
+        out: { type: 'string' },
+        paper: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return { error: argumentError(error, argv) };
+  }
+  const { values, positionals } = parsed;
+  const fail = (field: string, expected: string, found: string) => ({
+    error: formatProblem({ level: 'error', file: CLI, field, expected, found }),
+  });
+  if (positionals.length > 0) return fail(positionals[0] ?? '', FLAGS, 'an argument without a flag');
+  if (values.help) return { options: { clients: [], out: 'pdf', sessionPaper: 'A4', help: true } };
+
+  const out = values.out ?? 'pdf';
+  if (out.trim() === '' || out.startsWith('-')) return fail('--out', 'a folder to write the PDFs in', describeValue(out));
+
+  const paperText = (values.paper ?? 'a4').toLowerCase();
+  const sessionPaper = PAPERS.find((paper) => paper.toLowerCase() === paperText);
+  if (!sessionPaper) return fail('--paper', 'a4 or letter', describeValue(values.paper));
+
+  const clients = values.client ?? [];
+  const slugs = new Set(known.map((client) => client.slug));
+  for (const slug of clients) {
+    if (slug.trim() === '' || slug.startsWith('-')) return fail('--client', 'a client slug', describeValue(slug));
+    if (!slugs.has(slug)) {
+      const hint = known.length === 0 ? 'no clients exist yet' : known.map((client) => client.slug).slice(0, 3).join(', ') + (known.length > 3 ? ', …' : '');
+      return fail('--client', `the file name of a client in the content folder (${hint})`, describeValue(slug));
+    }
+  }
+  return { options: { clients: [...new Set(clients)], out, sessionPaper, help: false } };
+}
+
+/** Turns node:util's parse errors into one line in the project's style. */
+function argumentError(error: unknown, argv: string[]): string {
+  const code = (error as { code?: string }).code;
+  const message = (error as Error).message;
+  const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? argv.find((arg) => arg.startsWith('-')) ?? '(arguments)';
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const name = flag.replace(/^-+/, '').split('=')[0] ?? flag;
+    const expected = name === 'client' ? 'a client slug' : name === 'out' ? 'a folder to write the PDFs in' : name === 'paper' ? 'a4 or letter' : 'no value';
+    return formatProblem({ level: 'error', file: CLI, field: `--${name}`, expected, found: name === 'help' ? 'a value' : 'nothing' });
+  }
+  return formatProblem({ level: 'error', file: CLI, field: flag, expected: FLAGS, found: 'an unknown option' });
+}
+
+/** The clients in a content folder, from their file names and `name` fields. */
+export function readClients(contentDir: string): ClientEntry[] {
+  const dir = join(contentDir, 'clients');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => /\.ya?ml$/.test(file))
+    .sort()
+    .map((file) => {
+      const slug = file.replace(/\.ya?ml$/, '');
+      let name = slug;
+      try {
+        const data = parse(readFileSync(join(dir, file), 'utf8')) as { name?: unknown } | null;
+        if (typeof data?.name === 'string') name = data.name;
+      } catch {
+        // The build reports a broken client file with its own message; here the slug is name enough.
+      }
+      return { slug, name };
+    });
+}
+
+/** The newest modification time of any file under the given paths, in ms. */
+export function newestMtime(paths: string[]): number {
+  let newest = 0;
+  const visit = (path: string) => {
+    if (!existsSync(path)) return;
+    const stat = statSync(path);
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path)) if (entry !== 'node_modules' && !entry.startsWith('.')) visit(join(path, entry));
+    } else if (stat.mtimeMs > newest) newest = stat.mtimeMs;
+  };
+  for (const path of paths) visit(path);
+  return newest;
+}
+
+/**
+ * Why `dist` needs a build before printing, or undefined when it is current:
+ * it is missing, older than a source file, or lacks a client's print page.
+ */
+export function staleReason(dist: string, sources: string[], slugs: string[]): string | undefined {
+  const index = join(dist, 'index.html');
+  if (!existsSync(index)) return `${dist}/ has no built site`;
+  if (newestMtime(sources) > statSync(index).mtimeMs) return `${dist}/ is older than the sources`;
+  const missing = slugs.find((slug) => !existsSync(join(dist, slug, 'print', 'index.html')));
+  if (missing) return `${dist}/ has no print page for ${missing}`;
+  return undefined;
+}
+
+/** Counts the pages of a PDF from its page tree, as pdfinfo would. */
+export function countPdfPages(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf).toString('latin1');
+  let pages = 0;
+  for (const match of text.matchAll(/\/Type\s*\/Page(?![A-Za-z])/g)) if (match) pages += 1;
+  return pages;
+}
+
+/** Loads a page, waits for its fonts and its answers script, and prints it to PDF. */
+export async function printPage(page: Page, url: string, paper: Paper): Promise<Buffer> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response || !response.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return page.pdf({ format: paper, preferCSSPageSize: true, printBackground: true });
+}
+
+/** One PDF written to disk. */
+export interface WrittenPdf {
+  path: string;
+  pages: number;
+}
+
+/** The files of one client's pack: name, address (relative to the site's base) and paper. */
+export function packFiles(slug: string, sessionPaper: Paper): { file: string; path: string; paper: Paper }[] {
+  return [
+    { file: 'workbook-blank-a4.pdf', path: `${slug}/print/?blank`, paper: 'A4' },
+    { file: 'workbook-blank-letter.pdf', path: `${slug}/print/?blank`, paper: 'Letter' },
+    { file: 'session-sheet.pdf', path: `coach/${slug}/guide/`, paper: sessionPaper },
+  ];
+}
+
+/**
+ * Writes one client's PDF pack with an open browser: two pages print side by
+ * side, which keeps both cores busy without a second browser.
+ */
+export async function writePack(browser: Browser, siteUrl: string, slug: string, out: string, sessionPaper: Paper): Promise<WrittenPdf[]> {
+  const folder = join(out, slug);
+  await mkdir(folder, { recursive: true });
+  const files = packFiles(slug, sessionPaper);
+  const context = await browser.newContext();
+  try {
+    const pages = await Promise.all([context.newPage(), context.newPage()]);
+    const written: WrittenPdf[] = new Array(files.length);
+    let next = 0;
+    await Promise.all(
+      pages.map(async (page) => {
+        while (next < files.length) {
+          const index = next;
+          next += 1;
+          const item = files[index]!;
+          const pdf = await printPage(page, new URL(item.path, siteUrl).href, item.paper);
+          const path = join(folder, item.file);
+          await writeFile(path, pdf);
+          written[index] = { path: relative(process.cwd(), path) || path, pages: countPdfPages(pdf) };
+        }
+      }),
+    );
+    return written;
+  } finally {
+    await context.close();
+  }
+}
