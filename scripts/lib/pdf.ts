@@ -88,12 +88,15 @@ export function parsePdfArgs(argv: string[], known: ClientEntry[]): { options: P
 function argumentError(error: unknown, argv: string[]): string {
   const code = (error as { code?: string }).code;
   const message = (error as Error).message;
-  const flag = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? argv.find((arg) => arg.startsWith('-')) ?? '(arguments)';
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    const name = flag.replace(/^-+/, '').split('=')[0] ?? flag;
-    const expected = name === 'client' ? 'a client slug' : name === 'out' ? 'a folder to write the PDFs in' : name === 'paper' ? 'a4 or letter' : 'no value';
-    return formatProblem({ level: 'error', file: CLI, field: `--${name}`, expected, found: name === 'help' ? 'a value' : 'nothing' });
+    const name = /--([a-z-]+)/.exec(message)?.[1] ?? '';
+    if (/does not take an argument/.test(message)) {
+      return formatProblem({ level: 'error', file: CLI, field: `--${name}`, expected: 'no value', found: 'a value' });
+    }
+    const expected = name === 'client' ? 'a client slug' : name === 'out' ? 'a folder to write the PDFs in' : 'a4 or letter';
+    return formatProblem({ level: 'error', file: CLI, field: `--${name}`, expected, found: 'nothing' });
   }
+  const flag = /'(-{1,2}[^' ,]+)/.exec(message)?.[1] ?? argv.find((arg) => arg.startsWith('-')) ?? '(arguments)';
   return formatProblem({ level: 'error', file: CLI, field: flag, expected: FLAGS, found: 'an unknown option' });
 }
 
