@@ -108,7 +108,7 @@ for (const paper of papers) {
       const starts = headingPages(pdf, headings);
       expect(starts.every((start, index) => start > 0 && (index === 0 || start > (starts[index - 1] ?? 0))), `${headings.join(', ')} start on ${starts.join(', ')}`).toBe(true);
       // The sample's 9 themes fit the same page budget as a 10-theme pack.
-      expect(pdf.pages).toBeLessThanOrEqual(8);
+      expect(pdf.pages).toBeLessThanOrEqual(7);
       await expectNothingScreenOnly(page, pdf);
     });
 
