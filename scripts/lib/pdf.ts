@@ -155,12 +155,11 @@ export function countPdfPages(pdf: Uint8Array): number {
   return pages;
 }
 
-/** Loads a page, waits for its fonts and its answers script, and prints it to PDF. */
-export async function printPage(page: Page, url: string, paper: Paper): Promise<Buffer> {
+/** Loads a page and waits for its fonts and its answers script, ready to print. */
+export async function loadPage(page: Page, url: string): Promise<void> {
   const response = await page.goto(url, { waitUntil: 'load' });
   if (!response || !response.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  return page.pdf({ format: paper, preferCSSPageSize: true, printBackground: true });
 }
 
 /** One PDF written to disk. */
@@ -169,42 +168,45 @@ export interface WrittenPdf {
   pages: number;
 }
 
-/** The files of one client's pack: name, address (relative to the site's base) and paper. */
-export function packFiles(slug: string, sessionPaper: Paper): { file: string; path: string; paper: Paper }[] {
+/** The files of one client's pack, grouped by the address they print from (relative to the site's base). */
+export function packFiles(slug: string, sessionPaper: Paper): { path: string; files: { file: string; paper: Paper }[] }[] {
   return [
-    { file: 'workbook-blank-a4.pdf', path: `${slug}/print/?blank`, paper: 'A4' },
-    { file: 'workbook-blank-letter.pdf', path: `${slug}/print/?blank`, paper: 'Letter' },
-    { file: 'session-sheet.pdf', path: `coach/${slug}/guide/`, paper: sessionPaper },
+    {
+      path: `${slug}/print/?blank`,
+      files: [
+        { file: 'workbook-blank-a4.pdf', paper: 'A4' },
+        { file: 'workbook-blank-letter.pdf', paper: 'Letter' },
+      ],
+    },
+    { path: `coach/${slug}/guide/`, files: [{ file: 'session-sheet.pdf', paper: sessionPaper }] },
   ];
 }
 
 /**
- * Writes one client's PDF pack with an open browser: two pages print side by
- * side, which keeps both cores busy without a second browser.
+ * Writes one client's PDF pack with an open browser. Each address loads once
+ * and prints on every paper it needs; the addresses print side by side, which
+ * keeps both cores busy without a second browser.
  */
 export async function writePack(browser: Browser, siteUrl: string, slug: string, out: string, sessionPaper: Paper): Promise<WrittenPdf[]> {
   const folder = join(out, slug);
   await mkdir(folder, { recursive: true });
-  const files = packFiles(slug, sessionPaper);
   const context = await browser.newContext();
   try {
-    const pages = await Promise.all([context.newPage(), context.newPage()]);
-    const written: WrittenPdf[] = new Array(files.length);
-    let next = 0;
-    await Promise.all(
-      pages.map(async (page) => {
-        while (next < files.length) {
-          const index = next;
-          next += 1;
-          const item = files[index]!;
-          const pdf = await printPage(page, new URL(item.path, siteUrl).href, item.paper);
+    const groups = await Promise.all(
+      packFiles(slug, sessionPaper).map(async (group) => {
+        const page = await context.newPage();
+        await loadPage(page, new URL(group.path, siteUrl).href);
+        const written: WrittenPdf[] = [];
+        for (const item of group.files) {
+          const pdf = await page.pdf({ format: item.paper, preferCSSPageSize: true, printBackground: true });
           const path = join(folder, item.file);
           await writeFile(path, pdf);
-          written[index] = { path: relative(process.cwd(), path) || path, pages: countPdfPages(pdf) };
+          written.push({ path: relative(process.cwd(), path) || path, pages: countPdfPages(pdf) });
         }
+        return written;
       }),
     );
-    return written;
+    return groups.flat();
   } finally {
     await context.close();
   }

@@ -1,4 +1,4 @@
-import type { Answers } from '../../src/schemas/answers.ts';
+import type { Answers, Value } from '../../src/schemas/answers.ts';
 import { themeId } from '../../src/lib/slug.ts';
 
 /** A 30-line note, each line with a word that appears nowhere else, so a missing line is easy to spot. */
@@ -21,7 +21,7 @@ export function sampleAnswers(themes: Array<{ name: string }>): Answers {
     'Making an impact': ['lasting work', 'mentoring', 'أثر'],
     Friendship: ['university friends', 'long walks'],
   };
-  const values = themes.map((theme, index) => {
+  const values: Value[] = themes.map((theme, index) => {
     const words = chains[theme.name] ?? [`word${index}`];
     const id = themeId(theme.name);
     return {
@@ -31,7 +31,7 @@ export function sampleAnswers(themes: Array<{ name: string }>): Answers {
       boldId: `${id.slice(0, 20)}-w${Math.min(2, words.length - 1)}`,
       rank: 0,
       rating: theme.name === 'Friendship' ? null : ((index * 3) % 10) + 1,
-      origin: 'coach' as const,
+      origin: 'coach',
     };
   });
   values.push({
@@ -44,7 +44,7 @@ export function sampleAnswers(themes: Array<{ name: string }>): Answers {
     boldId: 'own-w1',
     rank: 0,
     rating: 6,
-    origin: 'client' as const,
+    origin: 'client',
   });
   const order = ['creativity', 'own-playfulness', 'family', 'personal-growth', 'autonomy', 'health', 'honesty', 'making-an-impact', 'adventure', 'friendship'];
   const ranked = [...values].sort((a, b) => order.findIndex((p) => a.id.startsWith(p)) - order.findIndex((p) => b.id.startsWith(p)));

@@ -68,9 +68,14 @@ describe('npm run pdf arguments', () => {
 describe('the pack', () => {
   it('is the blank workbook on A4 and Letter and the session sheet', () => {
     expect(packFiles('maya-x', 'Letter')).toEqual([
-      { file: 'workbook-blank-a4.pdf', path: 'maya-x/print/?blank', paper: 'A4' },
-      { file: 'workbook-blank-letter.pdf', path: 'maya-x/print/?blank', paper: 'Letter' },
-      { file: 'session-sheet.pdf', path: 'coach/maya-x/guide/', paper: 'Letter' },
+      {
+        path: 'maya-x/print/?blank',
+        files: [
+          { file: 'workbook-blank-a4.pdf', paper: 'A4' },
+          { file: 'workbook-blank-letter.pdf', paper: 'Letter' },
+        ],
+      },
+      { path: 'coach/maya-x/guide/', files: [{ file: 'session-sheet.pdf', paper: 'Letter' }] },
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 import { beforeEach, describe, expect, it } from 'vitest';
 import LivingSheet from '../../src/components/print/LivingSheet.astro';
 import NotesSheet from '../../src/components/print/NotesSheet.astro';
@@ -30,6 +30,8 @@ const client = {
 const page = { label: 'HW1', title: 'Sheet', optional: false };
 
 // The sheets render on the server (Node); the answers go in in a browser, here jsdom's.
+// jsdom ships no types of its own; this test needs only its window.
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new (html: string, options: { url: string }) => { window: Window & typeof globalThis } };
 const dom = new JSDOM('<!doctype html><html><body></body></html>', { url: 'http://localhost/' });
 Object.assign(globalThis, {
   window: dom.window,
