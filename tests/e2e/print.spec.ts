@@ -9,6 +9,10 @@ const words = enteredWords(answers);
 const papers: Paper[] = ['A4', 'Letter'];
 
 async function seedAnswers(page: Page) {
+  // A Content Security Policy violation while the answers are read fails the test, through the console.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => console.error(`CSP violation: ${event.violatedDirective}`));
+  });
   await page.addInitScript(
     ([key, value]) => window.localStorage.setItem(key!, value!),
     [`workbook:${client.slug}:answers`, JSON.stringify({ version: 1, data: answers })],

@@ -1,3 +1,5 @@
+// First: it must run before the answers schema is built.
+import '../../lib/zod-jitless.ts';
 import { fillPack } from './fill.ts';
 import { hasAnswers, readAnswers } from './read-answers.ts';
 
