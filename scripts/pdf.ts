@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { astroBuild } from './lib/build.ts';
 import { CHROMIUM_ARGS, findChromium } from './lib/chromium.ts';
-import { PDF_USAGE, parsePdfArgs, readClients, staleReason, writePack, type WrittenPdf } from './lib/pdf.ts';
+import { PDF_USAGE, parsePdfArgs, readClients, sessionSheetPage, staleReason, writePack, type WrittenPdf } from './lib/pdf.ts';
 import { serveStatic } from './lib/serve.ts';
 
 // `npm run pdf`: blank worksheet packs (A4 and Letter) and the session sheet for every client, from the built site.
@@ -54,8 +54,9 @@ const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 const written: WrittenPdf[] = [];
 try {
   for (const [index, client] of clients.entries()) {
-    console.log(`client ${index + 1} of ${clients.length}: ${client.name}`);
-    written.push(...(await writePack(browser, server.url, client.slug, options.out, options.sessionPaper)));
+    const sessionPage = sessionSheetPage(contentDir, client.workbook);
+    console.log(`client ${index + 1} of ${clients.length}: ${client.name}${sessionPage ? '' : ' (its workbook has no coach page, so no session sheet)'}`);
+    written.push(...(await writePack(browser, server.url, client.slug, options.out, options.sessionPaper, sessionPage)));
   }
 } catch (error) {
   console.error(`error: ${(error as Error).message}`);

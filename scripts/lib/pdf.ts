@@ -35,6 +35,8 @@ const FLAGS = 'one of --client <slug>, --out <folder>, --paper a4|letter, --help
 export interface ClientEntry {
   slug: string;
   name: string;
+  /** The workbook folder the client's file names; empty when the file does not say. */
+  workbook?: string;
 }
 
 /**
@@ -109,15 +111,41 @@ export function readClients(contentDir: string): ClientEntry[] {
     .sort()
     .map((file) => {
       const slug = file.replace(/\.ya?ml$/, '');
-      let name = slug;
+      const entry: ClientEntry = { slug, name: slug };
       try {
-        const data = parse(readFileSync(join(dir, file), 'utf8')) as { name?: unknown } | null;
-        if (typeof data?.name === 'string') name = data.name;
+        const data = parse(readFileSync(join(dir, file), 'utf8')) as { name?: unknown; workbook?: unknown } | null;
+        if (typeof data?.name === 'string') entry.name = data.name;
+        if (typeof data?.workbook === 'string') entry.workbook = data.workbook;
       } catch {
         // The build reports a broken client file with its own message; here the slug is name enough.
       }
-      return { slug, name };
+      return entry;
     });
+}
+
+/**
+ * The coach page that prints as the session sheet: the workbook's first coach
+ * page that is not a letter (the values workbook's session guide), by order.
+ */
+export function sessionSheetPage(contentDir: string, workbook: string | undefined): string | undefined {
+  if (!workbook) return undefined;
+  const dir = join(contentDir, 'workbooks', workbook);
+  if (!existsSync(dir)) return undefined;
+  const pages = readdirSync(dir)
+    .filter((file) => /\.mdx?$/.test(file))
+    .flatMap((file) => {
+      const front = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(dir, file), 'utf8'))?.[1];
+      if (front === undefined) return [];
+      try {
+        const data = parse(front) as { audience?: unknown; order?: unknown; layout?: unknown } | null;
+        if (data?.audience !== 'coach' || data.layout === 'letter') return [];
+        return [{ page: file.replace(/\.mdx?$/, ''), order: typeof data.order === 'number' ? data.order : 0 }];
+      } catch {
+        return [];
+      }
+    })
+    .sort((a, b) => a.order - b.order || a.page.localeCompare(b.page));
+  return pages[0]?.page;
 }
 
 /** The newest modification time of any file under the given paths, in ms. */
@@ -168,9 +196,18 @@ export interface WrittenPdf {
   pages: number;
 }
 
-/** The files of one client's pack, grouped by the address they print from (relative to the site's base). */
-export function packFiles(slug: string, sessionPaper: Paper): { path: string; files: { file: string; paper: Paper }[] }[] {
-  return [
+/** Files printed from one address. */
+export interface PackGroup {
+  path: string;
+  files: { file: string; paper: Paper }[];
+}
+
+/**
+ * The files of one client's pack, grouped by the address they print from
+ * (relative to the site's base). Without a session page there is no session sheet.
+ */
+export function packFiles(slug: string, sessionPaper: Paper, sessionPage: string | undefined): PackGroup[] {
+  const blank: PackGroup[] = [
     {
       path: `${slug}/print/?blank`,
       files: [
@@ -178,8 +215,9 @@ export function packFiles(slug: string, sessionPaper: Paper): { path: string; fi
         { file: 'workbook-blank-letter.pdf', paper: 'Letter' },
       ],
     },
-    { path: `coach/${slug}/guide/`, files: [{ file: 'session-sheet.pdf', paper: sessionPaper }] },
   ];
+  if (sessionPage === undefined) return blank;
+  return [...blank, { path: `coach/${slug}/${sessionPage}/`, files: [{ file: 'session-sheet.pdf', paper: sessionPaper }] }];
 }
 
 /**
@@ -187,13 +225,20 @@ export function packFiles(slug: string, sessionPaper: Paper): { path: string; fi
  * and prints on every paper it needs; the addresses print side by side, which
  * keeps both cores busy without a second browser.
  */
-export async function writePack(browser: Browser, siteUrl: string, slug: string, out: string, sessionPaper: Paper): Promise<WrittenPdf[]> {
+export async function writePack(
+  browser: Browser,
+  siteUrl: string,
+  slug: string,
+  out: string,
+  sessionPaper: Paper,
+  sessionPage: string | undefined,
+): Promise<WrittenPdf[]> {
   const folder = join(out, slug);
   await mkdir(folder, { recursive: true });
   const context = await browser.newContext();
   try {
     const groups = await Promise.all(
-      packFiles(slug, sessionPaper).map(async (group) => {
+      packFiles(slug, sessionPaper, sessionPage).map(async (group) => {
         const page = await context.newPage();
         await loadPage(page, new URL(group.path, siteUrl).href);
         const written: WrittenPdf[] = [];

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { packFiles, parsePdfArgs, readClients, staleReason } from '../../scripts/lib/pdf.ts';
+import { packFiles, parsePdfArgs, readClients, sessionSheetPage, staleReason } from '../../scripts/lib/pdf.ts';
 
 const known = [
   { slug: 'maya-y4185fjpwqev9y4j6fk69oit', name: 'Maya Okafor' },
@@ -67,7 +67,7 @@ describe('npm run pdf arguments', () => {
 
 describe('the pack', () => {
   it('is the blank workbook on A4 and Letter and the session sheet', () => {
-    expect(packFiles('maya-x', 'Letter')).toEqual([
+    expect(packFiles('maya-x', 'Letter', 'guide')).toEqual([
       {
         path: 'maya-x/print/?blank',
         files: [
@@ -77,6 +77,18 @@ describe('the pack', () => {
       },
       { path: 'coach/maya-x/guide/', files: [{ file: 'session-sheet.pdf', paper: 'Letter' }] },
     ]);
+    expect(packFiles('sam-x', 'A4', 'prep').at(-1)?.path).toBe('coach/sam-x/prep/');
+    expect(packFiles('sam-x', 'A4', undefined).flatMap((group) => group.files.map((item) => item.file))).toEqual([
+      'workbook-blank-a4.pdf',
+      'workbook-blank-letter.pdf',
+    ]);
+  });
+
+  it('takes the session sheet from the workbook’s first coach page that is not a letter', () => {
+    expect(sessionSheetPage(join('src', 'content'), 'values')).toBe('guide');
+    expect(sessionSheetPage(join('tests', 'fixtures', 'goals-workbook'), 'goals')).toBe('prep');
+    expect(sessionSheetPage(join('src', 'content'), 'no-such-workbook')).toBeUndefined();
+    expect(sessionSheetPage(join('src', 'content'), undefined)).toBeUndefined();
   });
 });
 
@@ -93,6 +105,7 @@ describe('knowing when to build', () => {
       { slug: 'bare-def', name: 'bare-def' },
       { slug: 'maya-abc', name: 'Maya Okafor' },
     ]);
+    expect(readClients(join('src', 'content'))[0]).toMatchObject({ name: 'Maya Okafor', workbook: 'values' });
     expect(readClients(join(root, 'nowhere'))).toEqual([]);
   });
 
