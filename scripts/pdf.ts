@@ -51,12 +51,13 @@ const { chromium } = await import('playwright-core');
 const started = performance.now();
 const server = await serveStatic(dist, { base });
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+const context = await browser.newContext();
 const written: WrittenPdf[] = [];
 try {
   for (const [index, client] of clients.entries()) {
     const sessionPage = sessionSheetPage(contentDir, client.workbook);
     console.log(`client ${index + 1} of ${clients.length}: ${client.name}${sessionPage ? '' : ' (its workbook has no coach page, so no session sheet)'}`);
-    written.push(...(await writePack(browser, server.url, client.slug, options.out, options.sessionPaper, sessionPage)));
+    written.push(...(await writePack(context, server.url, client.slug, options.out, options.sessionPaper, sessionPage)));
   }
 } catch (error) {
   console.error(`error: ${(error as Error).message}`);

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { describeValue, formatProblem } from '../../src/schemas/problems.ts';
 
@@ -221,12 +221,13 @@ export function packFiles(slug: string, sessionPaper: Paper, sessionPage: string
 }
 
 /**
- * Writes one client's PDF pack with an open browser. Each address loads once
- * and prints on every paper it needs; the addresses print side by side, which
+ * Writes one client's PDF pack in an open browser context; reusing one context
+ * for every client keeps fonts and styles cached. Each address loads once and
+ * prints on every paper it needs; the addresses print side by side, which
  * keeps both cores busy without a second browser.
  */
 export async function writePack(
-  browser: Browser,
+  context: BrowserContext,
   siteUrl: string,
   slug: string,
   out: string,
@@ -235,11 +236,10 @@ export async function writePack(
 ): Promise<WrittenPdf[]> {
   const folder = join(out, slug);
   await mkdir(folder, { recursive: true });
-  const context = await browser.newContext();
-  try {
-    const groups = await Promise.all(
-      packFiles(slug, sessionPaper, sessionPage).map(async (group) => {
-        const page = await context.newPage();
+  const groups = await Promise.all(
+    packFiles(slug, sessionPaper, sessionPage).map(async (group) => {
+      const page = await context.newPage();
+      try {
         await loadPage(page, new URL(group.path, siteUrl).href);
         const written: WrittenPdf[] = [];
         for (const item of group.files) {
@@ -249,10 +249,10 @@ export async function writePack(
           written.push({ path: relative(process.cwd(), path) || path, pages: countPdfPages(pdf) });
         }
         return written;
-      }),
-    );
-    return groups.flat();
-  } finally {
-    await context.close();
-  }
+      } finally {
+        await page.close();
+      }
+    }),
+  );
+  return groups.flat();
 }
