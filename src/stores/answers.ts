@@ -260,6 +260,23 @@ export function initAnswers(slug: string, themes: readonly model.Theme[]): void 
   }
 }
 
+/**
+ * Reads a client's saved answers without starting the store and without writing
+ * anything: migrated in memory, the seeded answers when nothing usable is stored.
+ * For pages that only show answers, such as the print page.
+ */
+export function peekAnswers(slug: string, themes: readonly model.Theme[]): Answers {
+  const seed = model.seedAnswers(themes);
+  let text: string | undefined;
+  try {
+    text = openSlot(answersStorageKey(slug)).read();
+  } catch {
+    return seed;
+  }
+  const read = readStored(text, new Set(themes.map((theme) => theme.id)), Date.now());
+  return read.kind === 'ok' ? read.answers : seed;
+}
+
 /** Replaces every answer, as an import does. The result counts as the newest change. */
 export function replaceAnswers(next: Answers): void {
   $lastRemoved.set(null);

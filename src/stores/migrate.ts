@@ -105,7 +105,8 @@ export function readStored(text: string | null | undefined, themeIds: ReadonlySe
   const fault = answersShapeFault(answers);
   if (fault) return { kind: 'unreadable', reason: 'foreign', detail: `${formatPath(['data', ...fault.path])}: expected ${fault.expected}` };
   const repaired = repairAnswers(answers as Answers);
-  const problems = answersProblems(repaired, 'stored answers');
+  // Stored text was typed here or checked on import; a coach's theme may look like markup and is still the client's.
+  const problems = answersProblems(repaired, 'stored answers', { refuse: false });
   if (problems[0]) return { kind: 'unreadable', reason: 'foreign', detail: `${problems[0].field}: expected ${problems[0].expected}` };
   return { kind: 'ok', answers: repaired, fromVersion };
 }

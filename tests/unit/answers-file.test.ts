@@ -65,6 +65,15 @@ describe('importing a file', () => {
   });
 });
 
+describe('a coach theme that looks like markup', () => {
+  it('is accepted in an import as the theme it is, while other markup is still refused', () => {
+    const hostile = '<img src=x onerror=alert(1)>';
+    const withTheme = exportFile(SLUG, { ...seedAnswers([{ id: 'img', name: hostile }]), updatedAt: NOW }, NOW);
+    expect(checkAnswersFile(text(withTheme), 'answers.json', 100, SLUG, [hostile]).ok).toBe(true);
+    expect(checkAnswersFile(text(withTheme), 'answers.json', 100, SLUG, ['Creativity']).ok).toBe(false);
+  });
+});
+
 describe('the preview before an import', () => {
   it('lists what would change, in the client’s words', () => {
     const incoming: Answers = {

@@ -54,6 +54,11 @@ describe('reading stored answers', () => {
     ]);
   });
 
+  it('keeps a coach theme that looks like markup: it is the client’s value, shown only as text', () => {
+    const answers = { ...seedAnswers([{ id: 'img', name: '<img src=x onerror=alert(1)>' }]), updatedAt: NOW };
+    expect(readStored(encodeStored(answers), themeIds, NOW)).toEqual({ kind: 'ok', answers, fromVersion: 1 });
+  });
+
   it('tells empty, not JSON, foreign and newer data apart', () => {
     expect(readStored(undefined, themeIds, NOW)).toEqual({ kind: 'empty' });
     expect(readStored('{"version":1,"data":', themeIds, NOW)).toMatchObject({ kind: 'unreadable', reason: 'not-json' });

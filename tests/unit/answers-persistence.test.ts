@@ -12,6 +12,7 @@ import {
   moveValue,
   renameValue,
   replaceAnswers,
+  peekAnswers,
   resetAnswersForTests,
   setNotes,
   setRating,
@@ -99,6 +100,21 @@ describe('the store contract', () => {
     expect($saveStatus.get().migratedFrom).toBe(0);
     const backups = Object.keys(getTestStorage()).filter((key) => key.startsWith(`${KEY}:backup:`));
     expect(backups.map((key) => getTestStorage()[key])).toEqual([v0]);
+  });
+});
+
+describe('peekAnswers, for pages that only show answers', () => {
+  it('reads and migrates without writing, and falls back to the seed', () => {
+    expect(peekAnswers(SLUG, themes).values.map((value) => value.label)).toEqual(['Creativity', 'Family', 'Health']);
+    const v0 = readFileSync(new URL('../fixtures/answers-v0.json', import.meta.url), 'utf8');
+    setTestStorageKey(KEY, v0);
+    expect(peekAnswers(SLUG, themes).notes).toBe('Ask about the Camino.');
+    expect(getTestStorage()).toEqual({ [KEY]: v0 });
+    setTestStorageKey(KEY, '{broken');
+    expect(peekAnswers(SLUG, themes).values).toHaveLength(3);
+    expect(getTestStorage()).toEqual({ [KEY]: '{broken' });
+    setPersistentEngine(unavailableStorage(new Error('blocked')), noEvents);
+    expect(peekAnswers(SLUG, themes).values).toHaveLength(3);
   });
 });
 

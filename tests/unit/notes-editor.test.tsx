@@ -30,7 +30,7 @@ describe('notes', () => {
     await user.type(area, 'A thought on the train.{Enter}A question for next time.');
     expect($answers.get().notes).toBe('A thought on the train.\nA question for next time.');
     expect(JSON.parse(getTestStorage()[answersStorageKey(props.slug)]!).data.notes).toBe($answers.get().notes);
-    expect(document.querySelector('.notes-editor__print')?.textContent).toBe('A thought on the train.\nA question for next time.');
+    expect(document.querySelector('.print-mirror')?.textContent).toBe('A thought on the train.\nA question for next time.');
   });
 
   it('hydrates over the server HTML with saved answers without a mismatch (rule 5)', async () => {

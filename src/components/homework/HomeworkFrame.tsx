@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { AnswersFile } from '../../schemas/answers.ts';
 import { $answers, dismissRecovered, replaceAnswers, type SaveStatus } from '../../stores/answers.ts';
+import type { Theme } from '../../stores/model.ts';
 import { savedText } from '../../stores/status-text.ts';
 import { exportFile, exportFileName, MAX_IMPORT_BYTES } from '../../stores/transfer.ts';
 import { downloadText } from './download.ts';
@@ -13,7 +14,7 @@ import { useNow, useSaveStatus } from './useAnswers.ts';
  */
 const subscribeNothing = () => () => undefined;
 
-export function HomeworkFrame({ slug, children }: { slug: string; children: ReactNode }) {
+export function HomeworkFrame({ slug, themes, children }: { slug: string; themes: readonly Theme[]; children: ReactNode }) {
   const status = useSaveStatus();
   // False in the server HTML and during hydration, true from the render that shows this browser's answers.
   const live = useSyncExternalStore(subscribeNothing, () => true, () => false);
@@ -21,7 +22,7 @@ export function HomeworkFrame({ slug, children }: { slug: string; children: Reac
     <div className="homework" aria-busy={live ? undefined : true}>
       <StorageBanner slug={slug} status={status} />
       {children}
-      <AnswersFileSection slug={slug} />
+      <AnswersFileSection slug={slug} themes={themes} />
       <SavedLine status={status} />
     </div>
   );
@@ -108,7 +109,7 @@ type ImportState =
   | { step: 'preview'; file: AnswersFile; name: string; changes: string[] }
   | { step: 'done'; text: string };
 
-function AnswersFileSection({ slug }: { slug: string }) {
+function AnswersFileSection({ slug, themes }: { slug: string; themes: readonly Theme[] }) {
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const inputId = useId();
   const headingId = useId();
@@ -125,7 +126,13 @@ function AnswersFileSection({ slug }: { slug: string }) {
     // Too large to read: refused before a byte is loaded.
     const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
     const { checkAnswersFile, describeChanges } = await import('../../stores/import-file.ts');
-    const checked = checkAnswersFile(text, file.name, file.size, slug);
+    const checked = checkAnswersFile(
+      text,
+      file.name,
+      file.size,
+      slug,
+      themes.map((theme) => theme.name),
+    );
     if (input.current) input.current.value = '';
     if (!checked.ok) {
       setState({ step: 'refused', message: `Nothing was changed. ${checked.message}` });

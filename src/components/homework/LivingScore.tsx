@@ -15,7 +15,7 @@ export default function LivingScore(props: HomeworkProps) {
   const chartId = useId();
   const rated = ranked.filter((value) => value.rating !== null).length;
   return (
-    <HomeworkFrame slug={props.slug}>
+    <HomeworkFrame slug={props.slug} themes={props.themes}>
       <p className="hint no-print">
         1 is hardly at all, 10 is fully, every day. {rated} of {ranked.length} rated.
       </p>

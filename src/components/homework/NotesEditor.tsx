@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useRef } from 'react';
 import { setNotes } from '../../stores/answers.ts';
+import { PrintMirror } from '../print/PrintMirror.tsx';
 import { HomeworkFrame } from './HomeworkFrame.tsx';
 import { useAnswers, type HomeworkProps } from './useAnswers.ts';
 
@@ -19,7 +20,7 @@ export default function NotesEditor(props: HomeworkProps) {
   const area = useRef<HTMLTextAreaElement>(null);
   useLayoutEffect(() => grow(area.current), [answers.notes]);
   return (
-    <HomeworkFrame slug={props.slug}>
+    <HomeworkFrame slug={props.slug} themes={props.themes}>
       <div className="notes-editor">
         <label htmlFor={id} className="no-print">
           Your notes
@@ -35,7 +36,7 @@ export default function NotesEditor(props: HomeworkProps) {
           onChange={(event) => setNotes(event.target.value)}
         />
         {/* Chromium prints only a textarea's visible rows, so paper gets the whole text from this copy. */}
-        <div className="notes-editor__print print-only">{answers.notes.trim() === '' ? 'No notes yet.' : answers.notes}</div>
+        <PrintMirror text={answers.notes.trim() === '' ? 'No notes yet.' : answers.notes} />
       </div>
     </HomeworkFrame>
   );

@@ -84,7 +84,7 @@ export default function StackRank(props: HomeworkProps) {
   }, [focus, answers]);
 
   return (
-    <HomeworkFrame slug={props.slug}>
+    <HomeworkFrame slug={props.slug} themes={props.themes}>
       <p className="hint no-print" id="rank-help">
         Drag a note by its handle, or use its Move up and Move down buttons. With a keyboard, you can also focus a handle, press Space, move
         with the arrow keys and press Space again to drop.

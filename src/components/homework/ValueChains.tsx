@@ -27,7 +27,7 @@ export default function ValueChains(props: HomeworkProps) {
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
 
   return (
-    <HomeworkFrame slug={props.slug}>
+    <HomeworkFrame slug={props.slug} themes={props.themes}>
       <UndoBar />
       <ol className="chains" aria-label="Your values and their chains">
         {values.map((value) => (
@@ -444,7 +444,9 @@ function AddValueForm({ count, taken, onAdded }: { count: number; taken: string[
         ))}
       </datalist>
       <p id={hintId} className="hint">
-        {full ? `You have ${MAX_VALUES} values, the most the workbook keeps. Merge or remove one to add another.` : `${count} of ${MAX_VALUES} values. Type your own, or pick a suggestion as you type.`}
+        {full
+          ? 'You have twenty values, the most the workbook keeps. Merge or remove one to add another.'
+          : 'Type your own, or pick a suggestion as you type. You can keep up to twenty values.'}
       </p>
       {error && (
         <p id={errorId} className="form-error">
