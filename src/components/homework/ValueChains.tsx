@@ -445,8 +445,8 @@ function AddValueForm({ count, taken, onAdded }: { count: number; taken: string[
       </datalist>
       <p id={hintId} className="hint">
         {full
-          ? 'You have twenty values, the most the workbook keeps. Merge or remove one to add another.'
-          : 'Type your own, or pick a suggestion as you type. You can keep up to twenty values.'}
+          ? `You have ${MAX_VALUES} values, the most the workbook keeps. Merge or remove one to add another.`
+          : `${count} of ${MAX_VALUES} values. Type your own, or pick a suggestion as you type.`}
       </p>
       {error && (
         <p id={errorId} className="form-error">
