@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { checkContent } from './src/lib/content-check.ts';
 import { formatProblem } from './src/schemas/problems.ts';
+import { offline } from './src/offline/integration.ts';
 
 /**
  * Checks every content file before Astro reads it, so a coach sees one line per
@@ -37,7 +38,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [contentCheck(), mdx(), react()],
+  integrations: [contentCheck(), mdx(), react(), offline()],
   security: { csp: true },
   devToolbar: { enabled: false },
 });
