@@ -10,9 +10,12 @@ export interface TestClient {
   themes: string[];
 }
 
-/** A fresh folder under .tmp/ (ignored by git and by astro check), emptied first. */
+/**
+ * A fresh folder under .tmp/ (ignored by git and by astro check), emptied first.
+ * The path is relative to the project root, as the build's CONTENT_DIR must be.
+ */
 export function tempFolder(name: string): string {
-  const dir = join(process.cwd(), '.tmp', name);
+  const dir = join('.tmp', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   return dir;

@@ -1,0 +1,11 @@
+import { chromium } from '@playwright/test';
+import { serveStatic } from './scripts/lib/serve.ts';
+import { CHROMIUM_ARGS } from './scripts/lib/chromium.ts';
+const served = await serveStatic('dist');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+await page.goto(served.url + 'maya-y4185fjpwqev9y4j6fk69oit/');
+await page.evaluate(() => { document.querySelector('[data-app-update-box]')!.hidden = false; });
+console.log(await page.evaluate(() => { const e = document.querySelector('[data-app-update]')!; const r = e.getBoundingClientRect(); return [r.top, r.height, getComputedStyle(e).position, e.outerHTML.slice(0, 300)]; }));
+await page.screenshot({ path: '/tmp/shot.png' });
+await browser.close(); await served.close();
