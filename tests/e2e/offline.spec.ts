@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.ts';
+import { pageScripts } from '../../scripts/lib/page-scripts.ts';
 import { serveStatic } from '../../scripts/lib/serve.ts';
 import { expect, sampleClient, test, watchPage } from './fixtures.ts';
 import { pngSize, precacheUrls, waitForServiceWorker } from './offline-helpers.ts';
@@ -127,4 +128,19 @@ test('coach pages have no manifest, no service worker and are never in the preca
   expect(urls.filter((url) => url.startsWith('/coach/') || url === '/index.html')).toEqual([]);
   for (const url of urls) expect(url.startsWith(home) || url.startsWith('/_astro/') || !url.slice(1).includes('/'), url).toBe(true);
   expect(urls).toEqual(expect.arrayContaining([`${home}index.html`, `${home}notes/index.html`, `${home}print/index.html`, `${home}manifest.webmanifest`]));
+});
+
+test('offline support adds at most 3 KB gzip of script to a client page', async () => {
+  const pages = ['index.html', 'notes/index.html', 'print/index.html'].map((page) => `${client.slug}/${page}`);
+  for (const page of pages) {
+    const scripts = pageScripts(dist, page);
+    const registration = scripts.filter((script) => script.text.includes('[data-app-update]'));
+    expect(registration, page).toHaveLength(1);
+    const hint = scripts.filter((script) => script.text.includes('[data-install-hint]'));
+    expect(hint, page).toHaveLength(page.endsWith(`${client.slug}/index.html`) ? 1 : 0);
+    const added = [...registration, ...hint].reduce((sum, script) => sum + script.gzip, 0);
+    console.log(`${page}: service worker registration ${registration[0]!.gzip} B gzip, install hint ${hint[0]?.gzip ?? 0} B gzip`);
+    expect(added, page).toBeLessThanOrEqual(3 * 1024);
+  }
+  expect(pageScripts(dist, 'coach/index.html').filter((script) => script.text.includes('serviceWorker'))).toEqual([]);
 });
