@@ -1,5 +1,5 @@
 import { chromium } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,23 @@ test('after one visit, every client page opens without a network and answers kee
     );
     expect(links.length).toBeGreaterThanOrEqual(6);
 
+    // A build file that is not precached (the poster engine is one) is kept after its first use.
+    const precached = precacheUrls(readFileSync(join(dist, client.slug, 'sw.js'), 'utf8'));
+    const onDemand = readdirSync(join(dist, '_astro'))
+      .map((file) => `/_astro/${file}`)
+      .find((url) => url.endsWith('.woff') && !precached.includes(url));
+    expect(onDemand).toBeDefined();
+    const fetchStatus = (url: string) => page.evaluate(async (path) => (await fetch(path)).status, url);
+    expect(await fetchStatus(onDemand!)).toBe(200);
+    const inRuntimeCache = (url: string) =>
+      page.evaluate(async (path) => {
+        for (const name of await caches.keys()) {
+          if (name.startsWith('workbook-assets-') && (await (await caches.open(name)).match(path))) return true;
+        }
+        return false;
+      }, url);
+    await expect.poll(() => inRuntimeCache(onDemand!)).toBe(true);
+
     await served.close();
     await context.setOffline(true);
 
@@ -39,6 +56,8 @@ test('after one visit, every client page opens without a network and answers kee
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.getByRole('link', { name: link.name, exact: true }).first()).toHaveAttribute('aria-current', 'page');
     }
+
+    expect(await fetchStatus(onDemand!)).toBe(200);
 
     // The workbook's fonts come from the precache too, not from fallbacks.
     await page.goto(`${origin}${home}`);
