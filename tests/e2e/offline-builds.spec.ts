@@ -102,6 +102,11 @@ test('after the coach rebuilds with new wording, the client is offered a reload 
     await page.goto(`${origin}/${client.slug}/`);
     await waitForServiceWorker(page);
     await page.evaluate(([storageKey, value]) => localStorage.setItem(storageKey!, value!), [key, answers]);
+    // A second tab on another page of the same workbook.
+    const other = await context.newPage();
+    const otherProblems = watchPage(other, origin);
+    await other.goto(`${origin}/${client.slug}/notes/`);
+    await other.evaluate(() => Object.assign(window, { openedBeforeUpdate: true }));
     await expect(page.getByText('There is no right answer')).toBeVisible();
     await expect(page.getByText('A new version of your workbook is ready')).toBeHidden();
 
@@ -121,6 +126,14 @@ test('after the coach rebuilds with new wording, the client is offered a reload 
     await expect(page.getByText('There is no wrong answer')).toBeVisible();
     await expect(page.getByText('A new version of your workbook is ready')).toBeHidden();
     expect(await page.evaluate((storageKey) => localStorage.getItem(storageKey), key)).toBe(answers);
+
+    // The other tab was offered the same update; after the first tab switched, its Reload simply reloads.
+    await expect(other.getByText('A new version of your workbook is ready')).toBeVisible();
+    await other.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => other.evaluate(() => 'openedBeforeUpdate' in window)).toBe(false);
+    await expect(other.getByRole('heading', { level: 1, name: 'Notes' })).toBeVisible();
+    await expect(other.getByText('A new version of your workbook is ready')).toBeHidden();
+    expect(otherProblems).toEqual({ pageErrors: [], consoleErrors: [], foreignRequests: [] });
   } finally {
     await context.close();
     await served.close();
