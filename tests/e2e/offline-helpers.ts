@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import type { Answers } from '../../src/schemas/answers.ts';
 
 /** A client for a synthetic content folder. */
 export interface TestClient {
@@ -60,4 +61,38 @@ export function precacheUrls(sw: string): string[] {
 export function pngSize(png: Buffer): { width: number; height: number } {
   if (png.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error('not a PNG');
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/**
+ * Stored answers as the answers store keeps them (`{ version, data }`, valid
+ * against src/schemas/answers.ts), for seeding a client's browser.
+ */
+export function storedAnswers(notes: string): string {
+  const data: Answers = {
+    values: [
+      {
+        id: 'family',
+        label: 'Family',
+        chain: [
+          { id: 'w-family', text: 'Family' },
+          { id: 'w-sunday', text: 'Sunday dinners' },
+        ],
+        boldId: 'w-sunday',
+        rank: 1,
+        rating: 7,
+        origin: 'coach',
+      },
+    ],
+    history: [],
+    notes,
+    updatedAt: Date.UTC(2026, 11, 4),
+  };
+  return JSON.stringify({ version: 1, data });
+}
+
+/** The notes and value labels in a stored answers text, for comparing what survived. */
+export function answersSummary(stored: string | null): { notes: string; values: string[] } | null {
+  if (!stored) return null;
+  const { data } = JSON.parse(stored) as { data: Answers };
+  return { notes: data.notes, values: data.values.map((value) => `${value.label}: ${value.chain.map((word) => word.text).join(' / ')} (${value.rating})`) };
 }

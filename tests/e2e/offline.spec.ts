@@ -7,7 +7,7 @@ import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.ts';
 import { pageScripts } from '../../scripts/lib/page-scripts.ts';
 import { serveStatic } from '../../scripts/lib/serve.ts';
 import { expect, sampleClient, test, watchPage } from './fixtures.ts';
-import { pngSize, precacheUrls, waitForServiceWorker } from './offline-helpers.ts';
+import { answersSummary, pngSize, precacheUrls, storedAnswers, waitForServiceWorker } from './offline-helpers.ts';
 
 const client = sampleClient();
 const home = `/${client.slug}/`;
@@ -65,9 +65,12 @@ test('after one visit, every client page opens without a network and answers kee
 
     // Answers are kept in localStorage, which works the same with or without a network.
     const key = `workbook:${client.slug}:answers`;
-    await page.evaluate((storageKey) => localStorage.setItem(storageKey, JSON.stringify({ version: 1, data: { notes: 'Written on the train' } })), key);
+    const answers = storedAnswers('Written on the train');
+    await page.evaluate(([storageKey, value]) => localStorage.setItem(storageKey!, value!), [key, answers]);
     await page.reload();
-    expect(await page.evaluate((storageKey) => localStorage.getItem(storageKey), key)).toContain('Written on the train');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const stored = await page.evaluate((storageKey) => localStorage.getItem(storageKey), key);
+    expect(answersSummary(stored)).toEqual(answersSummary(answers));
   } finally {
     await context.close();
     await served.close().catch(() => undefined);
