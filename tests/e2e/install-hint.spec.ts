@@ -29,7 +29,7 @@ test('on an iPhone the home shows how to add the workbook, and a dismissal is re
     await expect(hint(page).getByRole('listitem')).toHaveCount(3);
     await expect(hint(page)).toContainText('Add to Home Screen');
     await expect(hint(page)).toContainText('deletes what a website saved after 7 days without a visit');
-    await expect(hint(page)).toContainText('download your answers');
+    await expect(hint(page)).toContainText('keep a backup too: Download my answers');
     await expect(hint(page).getByRole('button', { name: 'Add to home screen' })).toBeHidden();
     await hint(page).scrollIntoViewIfNeeded();
     await page.screenshot({ path: testInfo.outputPath('install-hint-ios-390.png') });
