@@ -185,9 +185,9 @@ export default function FocusMode({ slug, clientName, themes, followUps, closeHe
                     rows={7}
                   />
                   <label className="coach-check">
-                    <input type="checkbox" checked={explored(theme.id)} onChange={(event) => setExplored(theme.id, event.currentTarget.checked)} />
+                    <input type="checkbox" checked={explored(theme.id)} aria-label={`Explored: ${theme.name}`} onChange={(event) => setExplored(theme.id, event.currentTarget.checked)} />
                     <span>
-                      Explored<span className="visually-hidden">: {theme.name}</span>
+                      Explored
                     </span>
                   </label>
                   <StatusLine status={status} />

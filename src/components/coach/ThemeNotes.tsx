@@ -38,6 +38,7 @@ export default function ThemeNotes({ slug, part, subject, label, explorable = fa
           <input
             type="checkbox"
             checked={explored}
+            aria-label={`Explored: ${subject}`}
             disabled={!hydrated}
             onChange={(event) => {
               setExplored(part, event.currentTarget.checked);
@@ -45,7 +46,7 @@ export default function ThemeNotes({ slug, part, subject, label, explorable = fa
             }}
           />
           <span>
-            Explored<span className="visually-hidden">: {subject}</span>
+            Explored
           </span>
         </label>
       )}
