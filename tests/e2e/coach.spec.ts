@@ -235,3 +235,17 @@ test('axe finds no WCAG 2.2 AA problems on the dashboard, guide, focus mode and 
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();
 });
+
+test('the coach pages fit a 320 px phone without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  for (const path of ['/coach/', guide, letter]) {
+    await page.goto(path);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width, path).toBeLessThanOrEqual(320);
+  }
+  await page.goto(guide);
+  await page.getByRole('button', { name: 'Start focus mode' }).click();
+  const dialog = page.getByRole('dialog', { name: /Focus mode/ });
+  await expect(dialog.getByRole('button', { name: /^Next/ })).toBeVisible();
+  expect(await dialog.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
+});

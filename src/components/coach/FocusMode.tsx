@@ -122,28 +122,35 @@ export default function FocusMode({ slug, clientName, themes, followUps, closeHe
         {open && (
           <div className="focus__frame">
             <header className="focus__top">
-              <p className="focus__progress">
-                Theme {index + 1} of {themes.length}
-              </p>
-              <ol className="focus__steps" aria-label="Themes">
-                {themes.map((item, itemIndex) => (
-                  <li key={item.id}>
-                    <button
-                      type="button"
-                      className={`focus__step${explored(item.id) ? ' focus__step--explored' : ''}`}
-                      aria-current={itemIndex === index ? 'step' : undefined}
-                      aria-label={`${itemIndex + 1}: ${item.name}${explored(item.id) ? ', explored' : ''}`}
-                      onClick={() => go(itemIndex)}
-                    >
-                      {itemIndex + 1}
-                    </button>
-                  </li>
-                ))}
-              </ol>
-              <SessionClock clock={session.clock} disabled={false} />
-              <button type="button" className="quiet" onClick={() => setOpen(false)}>
-                Leave focus mode
-              </button>
+              <div className="focus__where">
+                <p className="focus__progress">
+                  <span>
+                    Theme {index + 1} of {themes.length}
+                  </span>
+                  <span className="focus__explored"> · {exploredCount} explored</span>
+                </p>
+                <ol className="focus__steps" aria-label="Themes">
+                  {themes.map((item, itemIndex) => (
+                    <li key={item.id}>
+                      <button
+                        type="button"
+                        className={`focus__step${explored(item.id) ? ' focus__step--explored' : ''}`}
+                        aria-current={itemIndex === index ? 'step' : undefined}
+                        aria-label={`${itemIndex + 1}: ${item.name}${explored(item.id) ? ', explored' : ''}`}
+                        onClick={() => go(itemIndex)}
+                      >
+                        {itemIndex + 1}
+                      </button>
+                    </li>
+                  ))}
+                </ol>
+              </div>
+              <div className="focus__tools">
+                <SessionClock clock={session.clock} disabled={false} compact />
+                <button type="button" className="quiet small" onClick={() => setOpen(false)}>
+                  Leave focus mode
+                </button>
+              </div>
             </header>
 
             <div className="focus__body">

@@ -6,7 +6,7 @@ import { clockElapsed, formatClock, pauseClock, resetClock, startClock } from '.
  * The optional session clock: small, grey, silent. It never announces the time
  * (a timer has no live updates) and never changes colour.
  */
-export default function SessionClock({ clock, disabled }: { clock: CoachClock; disabled: boolean }) {
+export default function SessionClock({ clock, disabled, compact = false }: { clock: CoachClock; disabled: boolean; compact?: boolean }) {
   const running = clock.startedAt !== null;
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -18,7 +18,7 @@ export default function SessionClock({ clock, disabled }: { clock: CoachClock; d
   const elapsed = clockElapsed(clock, running ? now : undefined);
   return (
     <div className="session-clock">
-      <span className="session-clock__label">Session clock</span>
+      <span className={compact ? 'visually-hidden' : 'session-clock__label'}>Session clock</span>
       <span className="session-clock__time" role="timer">
         {formatClock(elapsed)}
       </span>
