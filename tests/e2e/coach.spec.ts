@@ -249,3 +249,41 @@ test('the coach pages fit a 320 px phone without sideways scrolling', async ({ p
   await expect(dialog.getByRole('button', { name: /^Next/ })).toBeVisible();
   expect(await dialog.evaluate((element) => element.scrollWidth <= element.clientWidth)).toBe(true);
 });
+
+test("the coach's notes export to a file and import again; a wrong file is refused with its reason", async ({ page }) => {
+  const theme = client.themes[0]!.name;
+  await page.goto(guide);
+  await page.getByLabel(`Notes on ${theme}`).fill('Worth keeping.');
+  await page.getByLabel('Insights from the Discovery Doc').fill('Mentioned feeling "alive" twice.');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export notes' }).click()]);
+  expect(download.suggestedFilename()).toMatch(new RegExp(`^coach-notes-${client.slug}-\\d{4}-\\d{2}-\\d{2}\\.json$`));
+  const file = await download.path();
+  const exported = JSON.parse(readFileSync(file, 'utf8'));
+  expect(exported).toMatchObject({ kind: 'coaching-workbook-coach-notes', version: 1, slug: client.slug, client: client.name });
+
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(page.getByLabel(`Notes on ${theme}`)).toHaveValue('');
+  const importer = page.getByLabel('Import notes from a file');
+  await importer.setInputFiles({ name: 'answers.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"coaching-workbook-answers"}') });
+  await expect(page.getByRole('alert')).toContainText('error: answers.json: kind: expected a coach notes file exported from a session guide');
+  await importer.setInputFiles(file);
+  await expect(page.getByRole('status').filter({ hasText: 'Notes imported.' })).toBeVisible();
+  await expect(page.getByLabel(`Notes on ${theme}`)).toHaveValue('Worth keeping.');
+  await expect(page.getByLabel('Insights from the Discovery Doc')).toHaveValue('Mentioned feeling "alive" twice.');
+});
+
+test('a full browser storage is shown next to the notes, never silent', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function setItem() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.goto(guide);
+  const notes = page.getByLabel(`Notes on ${client.themes[0]!.name}`);
+  await notes.fill('Typed while the disk is full');
+  const card = page.getByRole('listitem').filter({ has: notes });
+  await expect(card.getByRole('alert')).toHaveText(/storage is full, so your latest notes are not saved\. Export your notes now/);
+  await expect(notes).toHaveValue('Typed while the disk is full');
+});
