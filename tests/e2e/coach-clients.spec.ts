@@ -92,6 +92,33 @@ test('the dashboard puts the next session first and warns about a theme count ou
   await context.close();
 });
 
+test("a client's own letter replaces the template, and a letter too long for a link opens email with the subject only", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: site.server.url, permissions: ['clipboard-read', 'clipboard-write'] });
+  const page = await context.newPage();
+  const problems = watchPage(page, new URL(site.server.url).origin);
+  await page.goto(`coach/${sam.slug}/letter/`);
+  const letter = page.getByRole('region', { name: 'The letter' });
+  await expect(letter).toContainText('Hi Sam,');
+  await expect(letter).toContainText('the long version of the homework');
+  await expect(letter).not.toContainText('Dear Sam');
+  await expect(page.getByText(`This letter is Sam's own, from`)).toBeVisible();
+  const workbook = `https://coach.example/workbooks/${sam.slug}/`;
+  await expect(letter.getByRole('link', { name: workbook })).toHaveAttribute('href', workbook);
+
+  const email = page.getByRole('link', { name: 'Open in email (subject only)' });
+  await expect(email).toHaveAttribute('href', 'mailto:?subject=Your%20values%20homework%2C%20Sam');
+  await expect(page.getByText('This letter is too long to hand to an email app in one link')).toBeVisible();
+  // Opening the mail app copies the letter first, so it is ready to paste.
+  await email.evaluate((link) => link.addEventListener('click', (event) => event.preventDefault()));
+  await email.click();
+  await expect(page.getByRole('status')).toHaveText(/^Copied\. Your email app opens with the subject only/);
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text).toMatch(/^Hi Sam,\n/);
+  expect(text).toContain(workbook);
+  expect(problems).toEqual({ consoleErrors: [], pageErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
 for (const format of ['A4', 'Letter'] as const) {
   test(`the guide prints as a session sheet of at most 3 ${format} pages for 10 themes`, async ({ browser }) => {
     const { context, page, problems } = await open(browser);

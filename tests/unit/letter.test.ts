@@ -1,7 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { astroBuild } from '../../scripts/lib/build.ts';
 import { checkContent } from '../../src/lib/content-check.ts';
 import {
   buildLetter,
@@ -122,6 +123,24 @@ describe('unknown placeholders', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('stop `astro build` before any page is written', async () => {
+    // CONTENT_DIR is read relative to the project root, so the copy lives in .tmp/.
+    const dir = join('.tmp', `letter-build-${process.pid}`);
+    rmSync(dir, { recursive: true, force: true });
+    try {
+      cpSync('src/content', join(dir, 'content'), { recursive: true });
+      const letterFile = join(dir, 'content', 'workbooks', 'values', 'letter.md');
+      writeFileSync(letterFile, readFileSync(letterFile, 'utf8').replace('{{workbookUrl}}', '{{workbookURL}}'));
+      const build = astroBuild({ contentDir: join(dir, 'content'), outDir: join(dir, 'dist') });
+      await expect(build).rejects.toThrow(
+        /error: \.tmp\/letter-build-\d+\/content\/workbooks\/values\/letter\.md: \(body\): expected a known placeholder .*, found an unknown placeholder \{\{workbookURL\}\} on line \d+ \(did you mean \{\{workbookUrl\}\}\?\)/,
+      );
+      expect(existsSync(join(dir, 'dist'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('mailto', () => {

@@ -2,7 +2,8 @@ import { useStore } from '@nanostores/react';
 import { useRef, useState } from 'react';
 import { $coachUnreadable, coachFile, coachFileName, importCoachFile } from '../../stores/coach.ts';
 import StatusLine from './StatusLine.tsx';
-import { useCoachSession, useHydrated } from './hooks.ts';
+import { useCoachSession } from './hooks.ts';
+import { useHydrated } from './hydrated.ts';
 import './coach.css';
 
 interface Props {

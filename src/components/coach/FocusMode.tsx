@@ -4,7 +4,8 @@ import { setExplored } from '../../stores/coach.ts';
 import NotesField from './NotesField.tsx';
 import SessionClock from './SessionClock.tsx';
 import StatusLine from './StatusLine.tsx';
-import { useCoachSession, useHydrated } from './hooks.ts';
+import { useCoachSession } from './hooks.ts';
+import { useHydrated } from './hydrated.ts';
 import './coach.css';
 import './focus-mode.css';
 

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { setExplored } from '../../stores/coach.ts';
 import NotesField from './NotesField.tsx';
 import StatusLine from './StatusLine.tsx';
-import { useCoachSession, useHydrated } from './hooks.ts';
+import { useCoachSession } from './hooks.ts';
+import { useHydrated } from './hydrated.ts';
 import './coach.css';
 
 interface Props {

@@ -1,23 +1,9 @@
 import { useStore } from '@nanostores/react';
-import { useSyncExternalStore } from 'react';
 import type { CoachSession } from '../../schemas/coach-session.ts';
 import { $coachSession, $coachStatus, emptyCoachSession, initCoachSession, type CoachStatus } from '../../stores/coach.ts';
 
 const SERVER_SESSION: CoachSession = emptyCoachSession();
 const SERVER_STATUS: CoachStatus = { kind: 'ready' };
-const noSubscription = () => () => undefined;
-
-/**
- * False on the server and while hydrating, true after: controls render disabled
- * until then, so nothing can be typed that would not be saved.
- */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-}
 
 /**
  * The coach's data for one client. The store reads storage once per page (the
