@@ -71,14 +71,14 @@ test('the dashboard puts the next session first and warns about a theme count ou
   const all = [maya, ...fixtures];
   const upcoming = all.filter((client) => client.sessionDate >= today).sort((a, b) => a.sessionDate.localeCompare(b.sessionDate));
   const past = all.filter((client) => client.sessionDate < today).sort((a, b) => b.sessionDate.localeCompare(a.sessionDate));
-  const names = await page.getByRole('list', { name: /Clients/ }).getByRole('heading', { level: 2 }).allTextContents();
+  const table = page.getByRole('table', { name: 'Clients, next session first' });
+  const names = await table.getByRole('rowheader').allTextContents();
   expect(names).toEqual([...upcoming, ...past].map((client) => client.name));
 
-  const samItem = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: sam.name }) });
-  await expect(samItem).toContainText(`${sam.themes.length} themes: the method asks for 8 to 10`);
-  const zoeItem = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: zoe.name }) });
-  await expect(zoeItem).toContainText('10 themes');
-  await expect(zoeItem).not.toContainText('the method asks');
+  const samItem = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: sam.name }) });
+  await expect(samItem).toContainText(`${sam.themes.length} · the method asks for 8 to 10`);
+  const zoeItem = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: zoe.name }) });
+  await expect(zoeItem.getByRole('cell').nth(1)).toHaveText('10');
 
   await page.getByRole('searchbox', { name: 'Find a client by name' }).fill('zoe');
   await expect(zoeItem).toBeVisible();
