@@ -1,5 +1,5 @@
 // First, so no schema below probes eval under the Content Security Policy.
-import './zod-jitless.ts';
+import '../lib/zod-jitless.ts';
 import { z } from 'astro/zod';
 
 /**
