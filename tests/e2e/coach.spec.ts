@@ -277,6 +277,7 @@ test("the coach's notes export to a file and import again; a wrong file is refus
   await page.reload();
   await expect(page.getByLabel(`Notes on ${theme}`)).toHaveValue('');
   const importer = page.getByLabel('Import notes from a file');
+  await expect(importer).toBeEnabled();
   await importer.setInputFiles({ name: 'answers.json', mimeType: 'application/json', buffer: Buffer.from('{"kind":"coaching-workbook-answers"}') });
   await expect(page.getByRole('alert')).toContainText('error: answers.json: kind: expected a coach notes file exported from a session guide');
   await importer.setInputFiles(file);
