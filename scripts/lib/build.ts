@@ -10,6 +10,8 @@ export interface BuildOptions {
   base?: string;
   /** Print Astro's own output as it builds. */
   verbose?: boolean;
+  /** Receives Astro's output as it comes, for progress reports. */
+  onOutput?: (text: string) => void;
 }
 
 /** Runs `astro build` with content and output folders set, and rejects with Astro's output on failure. */
@@ -25,6 +27,7 @@ export function astroBuild(options: BuildOptions = {}, root: string = process.cw
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
       if (options.verbose) process.stdout.write(chunk);
+      options.onOutput?.(chunk.toString());
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);

@@ -2,6 +2,7 @@ import ClientName from './ClientName.astro';
 import CoachName from './CoachName.astro';
 import ThemeCards from './ThemeCards.astro';
 import ThemeList from './ThemeList.astro';
+import ShareWithCoachIsland from './ShareWithCoachIsland.astro';
 
 /**
  * The components workbook MDX may use without importing them. Each reads the
@@ -13,4 +14,5 @@ export const workbookComponents = {
   CoachName,
   ThemeCards,
   ThemeList,
+  ShareWithCoachIsland,
 };
