@@ -65,6 +65,9 @@ export async function readShareFragment(hash: string, expectedSlug: string, engi
       return fail(source, 'v', `link version ${SHARE_LINK_VERSION} (the link may be cut short or changed)`, describeValue(fields.v ?? undefined));
     }
     if (fields.slug === null) return fail(source, 'slug', 'the client the answers belong to (the link may be cut short)', 'nothing');
+    if (fields.slug !== expectedSlug && fields.crc === null && fields.slug !== '' && expectedSlug.startsWith(fields.slug)) {
+      return fail(source, 'slug', `this client's whole slug (the link is cut short)`, `the start of it, ${describeValue(fields.slug)}`);
+    }
     if (fields.slug !== expectedSlug) {
       return fail(source, 'slug', `a link for this client (${expectedSlug})`, `a link for another client (${/^[a-z0-9-]{1,80}$/.test(fields.slug) ? fields.slug : describeValue(fields.slug)})`);
     }
@@ -76,8 +79,9 @@ export async function readShareFragment(hash: string, expectedSlug: string, engi
     if (fields.d.length > Math.ceil((MAX_LINK_BYTES * 4) / 3) + 1024) {
       return fail(source, 'd', `at most ${kb(MAX_LINK_BYTES)} of answers`, `a link of ${kb(fields.d.length)}`);
     }
-    const packed = fromBase64Url(fields.d);
-    if (!packed) return fail(source, 'd', 'base64url text (A-Z, a-z, 0-9, - and _)', 'other characters (the link was changed or cut)');
+    if (!/^[A-Za-z0-9_-]+$/.test(fields.d)) return fail(source, 'd', 'base64url text (A-Z, a-z, 0-9, - and _)', 'other characters (the link was changed)');
+    // A length no base64 text can have means the end was cut off; the last character carries only part of a byte.
+    const packed = fromBase64Url(fields.d.length % 4 === 1 ? fields.d.slice(0, -1) : fields.d) ?? new Uint8Array(0);
 
     let json: Uint8Array;
     try {

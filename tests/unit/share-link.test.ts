@@ -117,11 +117,13 @@ describe('bad share links get one clear line', () => {
     return result.message;
   }
 
-  it('names a link cut short', async () => {
+  it('names a link cut short, wherever it was cut', async () => {
     const fragment = await valid();
-    expect(await message(fragment.slice(0, fragment.length - 40))).toBe(
-      'error: share link: d: expected complete packed answers (the link may be cut short or changed), found data that does not unpack',
-    );
+    for (let cut = 1; cut <= 8; cut += 1) {
+      expect(await message(fragment.slice(0, fragment.length - cut))).toBe(
+        'error: share link: d: expected complete packed answers (the link may be cut short or changed), found data that does not unpack',
+      );
+    }
     expect(await message(fragment.slice(0, fragment.indexOf('&d=')))).toBe('error: share link: d: expected the packed answers (the link is cut short), found nothing');
     expect(await message('v=1&slu')).toBe('error: share link: slug: expected the client the answers belong to (the link may be cut short), found nothing');
   });
@@ -138,7 +140,7 @@ describe('bad share links get one clear line', () => {
       'error: share link: crc: expected a checksum that matches the answers (the link was changed after it was made), found a different checksum',
     );
     expect(await message(withField(fragment, 'd', 'abc!def'))).toBe(
-      'error: share link: d: expected base64url text (A-Z, a-z, 0-9, - and _), found other characters (the link was changed or cut)',
+      'error: share link: d: expected base64url text (A-Z, a-z, 0-9, - and _), found other characters (the link was changed)',
     );
     expect(await message(withField(fragment, 'v', '2'))).toBe('error: share link: v: expected link version 1 (the link may be cut short or changed), found "2"');
   });
