@@ -77,6 +77,14 @@ function hasNativeDeflateRaw(): boolean {
   }
 }
 
+/** Pushes bytes through a (de)compression stream; errors surface on the readable side. */
+function through(bytes: Uint8Array, transform: CompressionStream | DecompressionStream): ReadableStream<Uint8Array> {
+  const writer = transform.writable.getWriter();
+  writer.write(bytes as Uint8Array<ArrayBuffer>).catch(() => undefined);
+  writer.close().catch(() => undefined);
+  return transform.readable;
+}
+
 async function concat(stream: ReadableStream<Uint8Array>, limit = Infinity): Promise<Uint8Array> {
   const reader = stream.getReader();
   const parts: Uint8Array[] = [];
@@ -103,8 +111,7 @@ async function concat(stream: ReadableStream<Uint8Array>, limit = Infinity): Pro
 /** Compresses bytes as raw DEFLATE: the browser's own CompressionStream, else fflate. */
 export async function deflateRaw(bytes: Uint8Array, engine: 'auto' | 'fflate' = 'auto'): Promise<Uint8Array> {
   if (engine === 'auto' && hasNativeDeflateRaw()) {
-    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-    return concat(stream);
+    return concat(through(bytes, new CompressionStream('deflate-raw')));
   }
   const { deflateSync } = await import('fflate');
   return deflateSync(bytes, { level: 9 });
@@ -117,8 +124,7 @@ export async function deflateRaw(bytes: Uint8Array, engine: 'auto' | 'fflate' = 
  */
 export async function inflateRaw(bytes: Uint8Array, limit: number, engine: 'auto' | 'fflate' = 'auto'): Promise<Uint8Array> {
   if (engine === 'auto' && hasNativeDeflateRaw()) {
-    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return concat(stream, limit);
+    return concat(through(bytes, new DecompressionStream('deflate-raw')), limit);
   }
   const { Inflate } = await import('fflate');
   const parts: Uint8Array[] = [];
