@@ -36,7 +36,8 @@ function contentCheck() {
 // own: a shared one keeps entries whose text is unchanged but whose files live in the other folder.
 // Astro rewrites .astro/content-modules.mjs only when its cache changed, so the file is removed here
 // and always written afresh from the cache that belongs to this build.
-const contentCacheDir = process.env.CONTENT_DIR ? `./node_modules/.astro/content-${process.env.CONTENT_DIR.replace(/[^A-Za-z0-9]+/g, '-')}/` : undefined;
+// That cache sits inside the content folder, so it goes when a test deletes its folder.
+const contentCacheDir = process.env.CONTENT_DIR ? `${process.env.CONTENT_DIR.replace(/\/+$/, '')}/.astro-cache/` : undefined;
 rmSync(new URL('./.astro/content-modules.mjs', import.meta.url), { force: true });
 
 export default defineConfig({
