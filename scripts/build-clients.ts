@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { astroBuild } from './lib/build.ts';
-import { basePathOf, readClientFacts, type ClientFacts } from './lib/content.ts';
+import { basePathOf, readContentFacts, type ContentFacts } from './lib/content.ts';
 import { findLeaks, REVIEW_FOLDER, splitBuild, type SplitFolder } from './lib/split.ts';
 import { describeValue, formatProblem } from '../src/schemas/problems.ts';
 
@@ -92,32 +92,36 @@ function seconds(ms: number): string {
 async function main(): Promise<void> {
   const flags = readFlags();
   const contentDir = process.env.CONTENT_DIR ? join(root, process.env.CONTENT_DIR) : join(root, 'src', 'content');
-  let clients: ClientFacts[];
+  let content: ContentFacts;
   try {
-    clients = readClientFacts(contentDir);
+    content = readContentFacts(contentDir);
   } catch (error) {
     throw new Stop([error instanceof Error ? error.message : String(error)]);
   }
+  const { clients } = content;
   if (clients.length === 0) {
     throw new Stop([formatProblem({ level: 'error', file: relative(root, join(contentDir, 'clients')), field: '(folder)', expected: 'at least one client (npm run new-client)', found: 'no client files' })]);
   }
-  const coachBase = basePathOf(clients[0]?.baseUrl ?? 'https://example.invalid/');
-  const base = flags.base ?? coachBase;
+  const base = flags.base ?? basePathOf(content.baseUrl);
   checkOutDir(flags.out);
 
+  // Letters and share links use each client's baseUrl: say so when the folders will live elsewhere.
+  const elsewhere = new Map<string, string[]>();
   for (const client of clients) {
-    const expected = basePathOf(client.baseUrl);
-    if (expected !== base) {
-      console.warn(
-        formatProblem({
-          level: 'warning',
-          file: 'build:clients',
-          field: `--base (${client.slug})`,
-          expected: `${expected}, the path of this client's baseUrl ${client.baseUrl}, which the letter and share link use`,
-          found: base,
-        }),
-      );
-    }
+    const path = basePathOf(client.baseUrl);
+    if (path !== base) elsewhere.set(path, [...(elsewhere.get(path) ?? []), client.slug]);
+  }
+  for (const [path, slugs] of elsewhere) {
+    const who = slugs.length === 1 ? `client ${slugs[0]}` : `${slugs.length} clients`;
+    console.warn(
+      formatProblem({
+        level: 'warning',
+        file: 'build:clients',
+        field: '--base',
+        expected: `${path}, the path in the baseUrl that the letters and share links of ${who} use`,
+        found: base,
+      }),
+    );
   }
 
   const started = performance.now();
@@ -155,9 +159,8 @@ async function main(): Promise<void> {
       slugs: clients.map((client) => client.slug),
       base,
       publicDir: join(root, 'public'),
-      onFolder: (folder, index, total) => {
+      onFolder: (_folder, index, total) => {
         if ((index + 1) % step === 0 || index + 1 === total) console.log(`  ${index + 1} of ${total} folders written`);
-        return undefined;
       },
     });
 
@@ -182,13 +185,13 @@ async function main(): Promise<void> {
       ]);
     }
     await writeFile(join(outDir, MARKER), `${JSON.stringify({ generator: 'npm run build:clients', base, folders: folders.length }, null, 2)}\n`);
-    printSummary(folders, outDir, base, clients, performance.now() - started);
+    printSummary(folders, outDir, base, content.baseUrl, performance.now() - started);
   } finally {
     await rm(buildDir, { recursive: true, force: true });
   }
 }
 
-function printSummary(folders: SplitFolder[], outDir: string, base: string, clients: ClientFacts[], ms: number): void {
+function printSummary(folders: SplitFolder[], outDir: string, base: string, baseUrl: string, ms: number): void {
   const rel = relative(root, outDir) || '.';
   const width = Math.max(...folders.map((folder) => `${rel}/${folder.dir.slice(outDir.length + 1)}/`.length), 10);
   console.log('');
@@ -202,8 +205,7 @@ function printSummary(folders: SplitFolder[], outDir: string, base: string, clie
   const clientCount = folders.filter((folder) => folder.kind === 'client').length;
   console.log('');
   console.log(`${clientCount} client folder${clientCount === 1 ? '' : 's'}, ${size(total)} in all, in ${seconds(ms)}.`);
-  const example = clients[0];
-  const host = example ? new URL(example.baseUrl).origin : 'https://your-host';
+  const host = new URL(baseUrl).origin;
   console.log(`Serve each folder's contents at ${host}${base}; a client's workbook is then ${host}${base}<slug>/.`);
   console.log(`Upload ${REVIEW_FOLDER}/ to the same place to open the answers clients share. Steps per host: docs/deploy.md`);
 }

@@ -8,11 +8,16 @@ import { coachSchema } from '../../src/schemas/coach.ts';
 export interface ClientFacts {
   slug: string;
   name: string;
-  preferredName: string | undefined;
   /** Evidence quotes from every theme: private to this client. */
   evidence: string[];
   /** The coach's public base URL for this client (the client file may override it). */
   baseUrl: string;
+}
+
+export interface ContentFacts {
+  /** The coach's public base URL from coach.yaml. */
+  baseUrl: string;
+  clients: ClientFacts[];
 }
 
 /**
@@ -20,14 +25,14 @@ export interface ClientFacts {
  * thoroughly and prints friendly errors; this only needs files that parse, and
  * throws the build's own one-line style when they don't.
  */
-export function readClientFacts(contentDir: string): ClientFacts[] {
+export function readContentFacts(contentDir: string): ContentFacts {
   const coachFile = join(contentDir, 'coach.yaml');
   if (!existsSync(coachFile)) throw new Error(`error: ${coachFile}: (file): expected the coach file with name, email and baseUrl, found no file`);
   const coach = coachSchema.safeParse(parse(readFileSync(coachFile, 'utf8')));
   if (!coach.success) throw new Error(`error: ${coachFile}: (file): expected a valid coach file, found problems (run npm run build to see them)`);
   const dir = join(contentDir, 'clients');
   const files = existsSync(dir) ? readdirSync(dir).filter((file) => /\.ya?ml$/.test(file)).sort() : [];
-  return files.map((file) => {
+  const clients = files.map((file) => {
     const path = join(dir, file);
     const parsed = clientSchema.safeParse(parse(readFileSync(path, 'utf8')));
     if (!parsed.success) throw new Error(`error: ${path}: (file): expected a valid client file, found problems (run npm run build to see them)`);
@@ -35,11 +40,11 @@ export function readClientFacts(contentDir: string): ClientFacts[] {
     return {
       slug: file.replace(/\.ya?ml$/, ''),
       name: data.name,
-      preferredName: data.preferredName,
       evidence: data.themes.flatMap((theme) => theme.evidence),
       baseUrl: data.coach?.baseUrl ?? coach.data.baseUrl,
     };
   });
+  return { baseUrl: coach.data.baseUrl, clients };
 }
 
 /** The path part of a base URL as an Astro `base`: `https://coach.example/workbooks` gives `/workbooks/`. */
