@@ -7,7 +7,8 @@ import { headersFile, ROBOTS_TXT } from './privacy.ts';
  * Splits one full Astro build into private deploy folders: one per client,
  * holding that client's pages, the neutral root page, the files from `public/`
  * and only the built assets those pages reach, plus the host files that keep
- * it private. The coach's review pages get a folder of their own.
+ * it private. The coach's review pages get a folder of their own, with each
+ * client's build-time poster, which they show.
  */
 
 /** The folder name of the coach's review pages; no client slug can take it (slugs need 20+ random characters). */
@@ -203,6 +204,8 @@ export async function splitBuild(options: SplitOptions): Promise<SplitFolder[]> 
         for (const slug of slugs) {
           const dir = join(distDir, 'coach', slug, 'review');
           if (existsSync(dir)) pages.push(...(await listFiles(dir, `coach/${slug}/review`)));
+          // The review page shows the build-time poster, so it opens fully without the client's folder beside it.
+          if (existsSync(join(distDir, slug, 'poster.png'))) pages.push(`${slug}/poster.png`);
         }
         return pages.sort();
       },

@@ -73,14 +73,16 @@ describe('splitBuild', () => {
     expect(folders[0]!.bytes).toBeGreaterThan(0);
   });
 
-  it('puts the review pages, and no other coach page, in the review folder', async () => {
+  it('puts the review pages and the posters they show, and no other coach page, in the review folder', async () => {
     const review = (await split()).at(-1)!;
     expect(review.dir).toBe(join(root, 'out', REVIEW_FOLDER));
-    expect(review.files.filter((file) => file.startsWith('coach/') || file.startsWith('_astro/'))).toEqual([
+    expect(review.files.filter((file) => !['.nojekyll', '_headers', 'robots.txt', 'index.html', 'favicon.svg', 'icons/app.png'].includes(file))).toEqual([
       '_astro/Base.1.css',
       '_astro/Review.7.js',
       '_astro/inter.2.woff2',
       '_astro/react.4.js',
+      `${A}/poster.png`,
+      `${B}/poster.png`,
       `coach/${A}/review/index.html`,
       `coach/${B}/review/index.html`,
     ]);
@@ -100,7 +102,7 @@ describe('splitBuild', () => {
       seen.push(`${folder.kind}:${folder.files.length}`);
       writeFileSync(join(folder.dir, 'sw.js'), '// per folder');
     });
-    expect(seen).toEqual(['client:14', 'client:14', 'review:12']);
+    expect(seen).toEqual(['client:14', 'client:14', 'review:14']);
     expect(readFileSync(join(root, 'out', A, 'sw.js'), 'utf8')).toBe('// per folder');
   });
 });
