@@ -109,6 +109,7 @@ test.describe('Share with my coach', () => {
     // With the workbook's build-time poster route in place, the review shows that poster too.
     const built = poster.getByRole('img', { name: /poster made for Maya/ });
     await expect(built).toHaveCount(existsSync(join('src', 'pages', '[slug]', 'poster.png.ts')) ? 1 : 0);
+    if (await built.count()) await built.scrollIntoViewIfNeeded();
     if (await built.count()) expect(await built.evaluate((image: HTMLImageElement) => image.decode().then(() => image.naturalWidth))).toBeGreaterThan(0);
 
     await review.getByRole('button', { name: 'Keep in this browser' }).click();
