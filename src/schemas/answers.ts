@@ -1,4 +1,5 @@
-import './zod-jitless.ts';
+// Before any schema is built: see the file for why.
+import '../lib/zod-jitless.ts';
 import { z } from 'astro/zod';
 
 /**
