@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { astroBuild } from '../lib/build.ts';
@@ -53,7 +54,7 @@ export async function run(): Promise<BenchResult[]> {
         value: round(total),
         unit: 's',
         target: '<= 60 s',
-        note: `Astro build ${round(build)} s, split and checks ${round(total - build)} s`,
+        note: `Astro build ${round(build)} s, split and checks ${round(total - build)} s; load average ${round(loadavg()[0] ?? 0)} on ${availableParallelism()} cores`,
       },
       {
         name: `one Astro build per client, ${CLIENTS} clients (estimate)`,
