@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { astroBuild } from './lib/build.ts';
 import { basePathOf, readContentFacts, type ContentFacts } from './lib/content.ts';
 import { findLeaks, REVIEW_FOLDER, splitBuild, type SplitFolder } from './lib/split.ts';
+import { writeServiceWorker } from './lib/offline.ts';
 import { describeValue, formatProblem } from '../src/schemas/problems.ts';
 
 const USAGE = `Builds one private deploy folder per client.
@@ -159,7 +160,9 @@ async function main(): Promise<void> {
       slugs: clients.map((client) => client.slug),
       base,
       publicDir: join(root, 'public'),
-      onFolder: (_folder, index, total) => {
+      onFolder: async (folder, index, total) => {
+        // Each client's service worker is written again over the folder itself, so it precaches exactly what the folder holds.
+        if (folder.kind === 'client' && folder.slug) await writeServiceWorker({ dir: folder.dir, slug: folder.slug, urlPrefix: base });
         if ((index + 1) % step === 0 || index + 1 === total) console.log(`  ${index + 1} of ${total} folders written`);
       },
     });

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuild } from '../../scripts/lib/build.ts';
@@ -141,4 +142,47 @@ test('after the coach rebuilds with new wording, the client is offered a reload 
   expect(problems.pageErrors).toEqual([]);
   expect(problems.consoleErrors).toEqual([]);
   expect(problems.foreignRequests).toEqual([]);
+});
+
+test('each per-client deploy folder carries its own manifest and service worker, and works offline under a sub-path', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const root = tempFolder('offline-clients');
+  const out = join(root, 'out');
+  const run = spawnSync(process.execPath, ['scripts/build-clients.ts', '--base', base, '--out', out], {
+    env: { ...process.env, CONTENT_DIR: writeContent(join(root, 'content'), clients) },
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+
+  for (const client of clients) {
+    const folder = join(out, client.slug);
+    const manifest = JSON.parse(readFileSync(join(folder, client.slug, 'manifest.webmanifest'), 'utf8')) as { scope: string };
+    expect(manifest.scope).toBe(`${base}${client.slug}/`);
+    const urls = precacheUrls(readFileSync(join(folder, client.slug, 'sw.js'), 'utf8'));
+    expect(urls).toContain(`${base}${client.slug}/index.html`);
+    // Every file the worker will fetch on install is in the folder: one missing file would stop it installing.
+    for (const url of urls) expect(existsSync(join(folder, url.slice(base.length))), url).toBe(true);
+  }
+
+  const [client] = clients as [TestClient];
+  const served = await serveStatic(join(out, client.slug), { base });
+  const origin = new URL(served.url).origin;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watchPage(page, origin);
+  try {
+    await page.goto(`${origin}${base}${client.slug}/`);
+    expect(await waitForServiceWorker(page)).toBe(`${origin}${base}${client.slug}/`);
+    await served.close();
+    await context.setOffline(true);
+    for (const path of ['', 'value-chains/', 'notes/', 'print/']) {
+      const response = await page.goto(`${origin}${base}${client.slug}/${path}`);
+      expect(response?.fromServiceWorker(), path).toBe(true);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    }
+  } finally {
+    await context.close();
+    await served.close().catch(() => undefined);
+  }
+  expect(problems).toEqual({ pageErrors: [], consoleErrors: [], foreignRequests: [] });
 });
