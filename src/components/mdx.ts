@@ -1,4 +1,7 @@
 import ClientName from './ClientName.astro';
+import GuideChecklist from './coach/GuideChecklist.astro';
+import GuideData from './coach/GuideData.astro';
+import GuideNotes from './coach/GuideNotes.astro';
 import CoachName from './CoachName.astro';
 import ThemeCards from './ThemeCards.astro';
 import ThemeList from './ThemeList.astro';
@@ -6,6 +9,7 @@ import ValueChainsIsland from './ValueChainsIsland.astro';
 import StackRankIsland from './StackRankIsland.astro';
 import LivingScoreIsland from './LivingScoreIsland.astro';
 import NotesIsland from './NotesIsland.astro';
+import ShareWithCoachIsland from './ShareWithCoachIsland.astro';
 
 /**
  * The components workbook MDX may use without importing them. Each reads the
@@ -15,10 +19,14 @@ import NotesIsland from './NotesIsland.astro';
 export const workbookComponents = {
   ClientName,
   CoachName,
+  GuideChecklist,
+  GuideData,
+  GuideNotes,
   ThemeCards,
   ThemeList,
   ValueChainsIsland,
   StackRankIsland,
   LivingScoreIsland,
   NotesIsland,
+  ShareWithCoachIsland,
 };
