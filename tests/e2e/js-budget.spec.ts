@@ -16,8 +16,8 @@ test('homework pages stay within their JavaScript budgets (80 KB, ranking 100 KB
   }
 });
 
-test('the client home ships only its small progress script, no React', () => {
+test('the client home loads the answers store for its progress, and never zod on open', () => {
   const home = measurePage(dist, join(dist, client.slug, 'index.html'));
-  expect(home.files.some((file) => file.includes('client'))).toBe(false);
-  expect(home.brotli).toBeLessThan(10 * 1024);
+  expect(home.files.some((file) => /\/_astro\/answers\.[\w-]+\.js$/.test(file))).toBe(true);
+  expect(home.files.some((file) => file.includes('import-file'))).toBe(false);
 });
