@@ -112,7 +112,9 @@ export function checkContent(dir: string = contentDir()): Problem[] {
   const workbooks = listWorkbooks(dir);
   for (const workbook of workbooks) {
     const folder = join(dir, 'workbooks', workbook);
-    for (const name of readdirSync(folder).filter((file) => /\.mdx?$/.test(file)).sort()) {
+    for (const name of readdirSync(folder)
+      .filter((file) => /\.mdx?$/.test(file))
+      .sort()) {
       const path = join(folder, name);
       const block = frontmatter(readFileSync(path, 'utf8'));
       if (block === undefined) {
@@ -133,7 +135,11 @@ export function checkContent(dir: string = contentDir()): Problem[] {
   }
 
   const clientsDir = join(dir, 'clients');
-  const files = existsSync(clientsDir) ? readdirSync(clientsDir).filter((file) => /\.ya?ml$/.test(file)).sort() : [];
+  const files = existsSync(clientsDir)
+    ? readdirSync(clientsDir)
+        .filter((file) => /\.ya?ml$/.test(file))
+        .sort()
+    : [];
   for (const name of files) {
     const path = join(clientsDir, name);
     const input = readYaml(path, problems);

@@ -15,7 +15,11 @@ export type LetterValues = Record<keyof typeof LETTER_PLACEHOLDERS, string>;
 
 /** Makes text safe to drop into Markdown: no HTML, no accidental emphasis or links. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]{}|~#])/g, '\\$1');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]{}|~#])/g, '\\$1');
 }
 
 /**
@@ -38,7 +42,9 @@ export function fillLetter(template: string, values: LetterValues, file: string)
         level: 'error' as const,
         file,
         field: `{{${name}}}`,
-        expected: `a known placeholder (${Object.keys(LETTER_PLACEHOLDERS).map((key) => `{{${key}}}`).join(', ')})`,
+        expected: `a known placeholder (${Object.keys(LETTER_PLACEHOLDERS)
+          .map((key) => `{{${key}}}`)
+          .join(', ')})`,
         found: `an unknown placeholder {{${name}}}`,
       })),
     );
