@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { checkContent } from './src/lib/content-check.ts';
+import { islandStylesInHead } from './src/lib/island-styles.ts';
 import { formatProblem } from './src/schemas/problems.ts';
 
 /**
@@ -37,7 +38,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [contentCheck(), mdx(), react()],
+  integrations: [contentCheck(), mdx(), react(), islandStylesInHead()],
   security: { csp: true },
   devToolbar: { enabled: false },
 });
