@@ -92,7 +92,7 @@ export function checkClient(input: unknown, file: string, workbooks: readonly st
       file,
       field: 'themes',
       expected: `${RECOMMENDED_THEMES.min} to ${RECOMMENDED_THEMES.max} themes (the method asks for 8 to 10)`,
-      found: `${count} theme${count === 1 ? "" : "s"}`,
+      found: `${count} theme${count === 1 ? '' : 's'}`,
     });
   }
   return { data, problems };
