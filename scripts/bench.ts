@@ -9,16 +9,17 @@
 // A run with --only, other sizes or fewer runs prints its figures but leaves docs/BENCHMARKS.md alone,
 // unless --write is given.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { astroBuild } from './lib/build.ts';
 import { findChromium } from './lib/chromium.ts';
 import { machine, measureCommand, median, meetsTarget, round, type BenchResult, type Measured } from './lib/bench.ts';
 import { addSizes, formatBytes, initWeigher, type PageWeight, type Sizes } from './lib/page-weight.ts';
 import { builtPages, type PageKind } from './lib/pages.ts';
-import { serveStatic } from './lib/serve.ts';
 import { writeBareProject, writeBareRouteProject, writeSyntheticContent } from './lib/synthetic.ts';
 
 const SECTIONS = ['build', 'clients', 'lighthouse', 'weight', 'modules'] as const;
@@ -154,13 +155,13 @@ async function benchBuilds() {
       value: o.wall / f.wall,
       unit: 'x',
       target: size === 100 ? '<= 1.3x' : undefined,
-      note: `bare ${round(f.wall)} s`,
+      note: `bare ${round(f.wall)} s; CPU time ours ${round(o.cpu)} s / bare ${round(f.cpu)} s = ${round(o.cpu / f.cpu)}x`,
     });
     record('Build scaling', {
       name: `build ${label}: ours / bare Astro (1 MDX route, ${pages} pages)`,
       value: o.wall / r.wall,
       unit: 'x',
-      note: `bare ${round(r.wall)} s; the stricter floor, since our N clients share one workbook's MDX`,
+      note: `bare ${round(r.wall)} s; CPU time ours ${round(o.cpu)} s / bare ${round(r.cpu)} s = ${round(o.cpu / r.cpu)}x; the stricter floor, since our clients share one workbook's MDX`,
     });
     for (const dir of [out, join(bareFiles, 'dist'), join(bareRoute, 'dist')]) rmSync(dir, { recursive: true, force: true });
   }
@@ -215,6 +216,53 @@ async function buildSampleSite() {
   await astroBuild({ outDir: SITE });
 }
 
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+};
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.webmanifest', '.svg', '.wasm']);
+
+/**
+ * Serves a built site the way a static host does in production: text files
+ * brotli-compressed when the browser accepts it, long-lived caching off.
+ * (scripts/lib/serve.ts serves uncompressed, which would count every byte in full.)
+ */
+async function serveCompressed(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const cache = new Map<string, Buffer>();
+  const server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let file = join(dir, path);
+    if (!file.startsWith(dir)) file = '';
+    if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file || !existsSync(file)) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    const type = extname(file);
+    let body = readFileSync(file);
+    const headers: Record<string, string> = { 'content-type': TYPES[type] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
+    if (COMPRESSIBLE.has(type) && /\bbr\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+      const compressed = cache.get(file) ?? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+      cache.set(file, compressed);
+      body = compressed;
+      headers['content-encoding'] = 'br';
+    }
+    response.writeHead(200, headers).end(body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
 function runLighthouse(url: string, output: string, chrome: string): Promise<void> {
   const args = [
     join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js'),
@@ -256,7 +304,7 @@ async function benchLighthouse() {
   console.log(
     `\nLighthouse ${JSON.parse(readFileSync(join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version} mobile, ${lighthouseRuns} runs per page`,
   );
-  const server = await serveStatic(SITE, { port: 0 });
+  const server = await serveCompressed(resolve(SITE));
   const rows: string[][] = [];
   try {
     for (const [label, page] of targets) {
@@ -307,7 +355,7 @@ async function benchLighthouse() {
   details.push(
     '## Lighthouse (mobile)',
     '',
-    `Lighthouse from npm with its default mobile settings (emulated mid-range phone, simulated slow 4G), against Debian’s Chromium, headless, on the sample client’s site served locally. Medians of ${lighthouseRuns} runs.`,
+    `Lighthouse from npm with its default mobile settings (emulated mid-range phone, simulated slow 4G), against Debian’s Chromium, headless, on the sample client’s site served locally with brotli compression, as a static host would. Medians of ${lighthouseRuns} runs.`,
     '',
     table(['page', 'path', ...CATEGORIES.map((category) => category.title), 'FCP', 'LCP', 'TBT', 'CLS'], rows),
     '',
