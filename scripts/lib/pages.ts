@@ -17,9 +17,9 @@ export interface BuiltPage {
 export type PageKind =
   'site home' | 'coach dashboard' | 'coach page' | 'client home' | 'homework page' | 'ranking page' | 'poster page' | 'print page' | 'other page';
 
-/** The folder a build writes to, as the tests and scripts agree on it. */
+/** The built site the gates check: `DIST_DIR`, as the Playwright global setup builds it, else `dist`. */
 export function distDir(): string {
-  return process.env.DIST_DIR ?? process.env.OUT_DIR ?? 'dist';
+  return process.env.DIST_DIR ?? 'dist';
 }
 
 /** Names the kind of a page from its URL path (relative to the site's base). */
