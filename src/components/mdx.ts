@@ -1,4 +1,7 @@
 import ClientName from './ClientName.astro';
+import GuideChecklist from './coach/GuideChecklist.astro';
+import GuideData from './coach/GuideData.astro';
+import GuideNotes from './coach/GuideNotes.astro';
 import CoachName from './CoachName.astro';
 import ThemeCards from './ThemeCards.astro';
 import ThemeList from './ThemeList.astro';
@@ -11,6 +14,9 @@ import ThemeList from './ThemeList.astro';
 export const workbookComponents = {
   ClientName,
   CoachName,
+  GuideChecklist,
+  GuideData,
+  GuideNotes,
   ThemeCards,
   ThemeList,
 };
