@@ -18,7 +18,11 @@ export default defineConfig(
     // The Astro config above already registers the jsx-a11y plugin; React islands get its recommended rules too.
     files: ['**/*.{jsx,tsx}'],
     languageOptions: jsxA11y.flatConfigs.recommended.languageOptions,
-    rules: jsxA11y.flatConfigs.recommended.rules,
+    rules: {
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // Components named after the native control they wrap (PrintableTextarea, NameInput…) label like one.
+      'jsx-a11y/label-has-associated-control': ['error', { controlComponents: ['*Input', '*Textarea', '*Select'], depth: 3 }],
+    },
   },
   {
     languageOptions: {
