@@ -247,7 +247,7 @@ async function serveCompressed(dir: string): Promise<{ url: string; close: () =>
       return;
     }
     const type = extname(file);
-    let body = readFileSync(file);
+    let body: Buffer = readFileSync(file);
     const headers: Record<string, string> = { 'content-type': TYPES[type] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
     if (COMPRESSIBLE.has(type) && /\bbr\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
       const compressed = cache.get(file) ?? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
