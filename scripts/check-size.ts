@@ -23,7 +23,7 @@ const rows = weights.map((weight) => [
   weight.page.kind,
   String(weight.islands),
   formatBytes(weight.js.gzip),
-  weight.islands > 0 ? formatBytes(jsBudget(weight.page.kind)) : '0 B',
+  formatBytes(jsBudget(weight.page.kind, weight.islands)),
   formatBytes(weight.lazy.reduce((sum, asset) => sum + asset.sizes.gzip, 0)),
   formatBytes(weight.css.gzip),
   formatBytes(weight.html.gzip),

@@ -21,7 +21,7 @@ for (const page of pages) {
     const weight = weigher.weigh(page);
     test.info().annotations.push({
       type: 'weight',
-      description: `${weight.islands} islands, JS ${weight.js.gzip} B gzip (budget ${weight.islands > 0 ? jsBudget(page.kind) : 0} B)`,
+      description: `${weight.islands} islands, JS ${weight.js.gzip} B gzip (budget ${jsBudget(page.kind, weight.islands)} B)`,
     });
     expect(checkBudget(weight).map(formatProblem)).toEqual([]);
   });

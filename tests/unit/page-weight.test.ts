@@ -186,6 +186,19 @@ describe('page weight and budget', () => {
     ]);
   });
 
+  it('lets the print page run a small script without islands, within its own budget', () => {
+    const printPage = builtPages(dist).find((candidate) => candidate.kind === 'print page');
+    if (!printPage) throw new Error('no print page');
+    write('scripted/index.html', page('<main>Sheets</main><script type="module" src="/_astro/copy.js"></script>'));
+    write('heavy/index.html', page('<main>Sheets</main><script type="module" src="/_astro/Big.js"></script>'));
+    const scripted = weigher.weigh({ ...printPage, file: join(dist, 'scripted/index.html') });
+    const heavy = weigher.weigh({ ...printPage, file: join(dist, 'heavy/index.html') });
+    expect(checkBudget(scripted).map(formatProblem)).toEqual([]);
+    expect(checkBudget(heavy).map(formatProblem)).toEqual([
+      expect.stringMatching(/JavaScript: expected at most 35\.0 KB gzip on a print page, found \d+\.\d KB gzip in \/_astro\/Big\.js/),
+    ]);
+  });
+
   it('resolves URLs under a base path', async () => {
     const based = await initWeigher({ dist, base: '/workbooks/' });
     expect(based.resolve('/workbooks/_astro/a.js', '/workbooks/x/')).toBe('/_astro/a.js');
