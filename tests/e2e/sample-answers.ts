@@ -71,8 +71,8 @@ export function clientThemes(
   slug: string,
   contentDir: string = process.env.CONTENT_DIR ?? join(process.cwd(), 'src', 'content'),
 ): { name: string }[] | undefined {
-  const file = join(contentDir, 'clients', `${slug}.yaml`);
-  if (!existsSync(file)) return undefined;
+  const file = [`${slug}.yaml`, `${slug}.yml`].map((name) => join(contentDir, 'clients', name)).find((path) => existsSync(path));
+  if (!file) return undefined;
   const data = parse(readFileSync(file, 'utf8')) as { themes?: Array<string | { name: string }> };
   return (data.themes ?? []).map((theme) => (typeof theme === 'string' ? { name: theme } : { name: theme.name }));
 }
