@@ -5,6 +5,7 @@ import GuideNotes from './coach/GuideNotes.astro';
 import CoachName from './CoachName.astro';
 import ThemeCards from './ThemeCards.astro';
 import ThemeList from './ThemeList.astro';
+import ShareWithCoachIsland from './ShareWithCoachIsland.astro';
 
 /**
  * The components workbook MDX may use without importing them. Each reads the
@@ -19,4 +20,5 @@ export const workbookComponents = {
   GuideNotes,
   ThemeCards,
   ThemeList,
+  ShareWithCoachIsland,
 };
