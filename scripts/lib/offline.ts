@@ -271,4 +271,3 @@ export async function writeServiceWorkers(dir: string, urlPrefix = '/'): Promise
   for (const slug of clientFolders(dir)) results.set(slug, await writeServiceWorker({ dir, slug, urlPrefix }));
   return results;
 }
-

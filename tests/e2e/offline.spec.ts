@@ -24,9 +24,9 @@ test('after one visit, every client page opens without a network and answers kee
     await page.goto(`${origin}${home}`);
     expect(await waitForServiceWorker(page)).toBe(`${origin}${home}`);
     const nav = page.getByRole('navigation', { name: 'Workbook' });
-    const links = await nav.getByRole('link').evaluateAll((anchors) =>
-      anchors.map((anchor) => ({ href: anchor.getAttribute('href') ?? '', name: anchor.textContent?.trim() ?? '' })),
-    );
+    const links = await nav
+      .getByRole('link')
+      .evaluateAll((anchors) => anchors.map((anchor) => ({ href: anchor.getAttribute('href') ?? '', name: anchor.textContent?.trim() ?? '' })));
     expect(links.length).toBeGreaterThanOrEqual(6);
 
     // A build file that is not precached (the poster engine is one) is kept after its first use.
@@ -112,7 +112,6 @@ test('the manifest has the required fields and its icons resolve', async ({ page
   }
   const touchIcon = await page.locator('link[rel="apple-touch-icon"]').getAttribute('href');
   expect(pngSize(await (await page.request.get(touchIcon!)).body())).toEqual({ width: 180, height: 180 });
-
 });
 
 test('Chromium finds the workbook installable, with no manifest errors', async ({ baseURL }) => {
@@ -165,6 +164,9 @@ test('offline support adds at most 3 KB gzip of script to a client page, and non
   }
   // The print page ships no script of its own; the worker registered by the other pages serves it.
   for (const page of [`${client.slug}/print/index.html`, 'coach/index.html']) {
-    expect(pageScripts(dist, page).filter((script) => script.text.includes('serviceWorker')), page).toEqual([]);
+    expect(
+      pageScripts(dist, page).filter((script) => script.text.includes('serviceWorker')),
+      page,
+    ).toEqual([]);
   }
 });

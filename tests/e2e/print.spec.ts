@@ -88,7 +88,10 @@ for (const paper of papers) {
       // Each worksheet starts a page, in order, right after the cover on page 1.
       const starts = headingPages(pdf, headings);
       expect(starts[0]).toBe(1);
-      expect(starts.every((start, index) => index === 0 || start > (starts[index - 1] ?? 0)), `${headings.join(', ')} start on ${starts.join(', ')}`).toBe(true);
+      expect(
+        starts.every((start, index) => index === 0 || start > (starts[index - 1] ?? 0)),
+        `${headings.join(', ')} start on ${starts.join(', ')}`,
+      ).toBe(true);
 
       // Ratings print as numbers, the ranking as a numbered list, the bold word in bold (checked in the unit tests too).
       expect(flat).toContain('1 Creativity 2 Playfulness 3 Family 4 Personal growth 5 Freedom to choose');
@@ -110,7 +113,10 @@ for (const paper of papers) {
       expect(flat).toContain('Blank worksheets, to fill in by hand');
       for (const word of ['noteword01', 'Playfulness', 'sketching', 'Freedom to choose']) expect(flat).not.toContain(word);
       const starts = headingPages(pdf, headings);
-      expect(starts.every((start, index) => start > 0 && (index === 0 || start > (starts[index - 1] ?? 0))), `${headings.join(', ')} start on ${starts.join(', ')}`).toBe(true);
+      expect(
+        starts.every((start, index) => start > 0 && (index === 0 || start > (starts[index - 1] ?? 0))),
+        `${headings.join(', ')} start on ${starts.join(', ')}`,
+      ).toBe(true);
       // The sample's 9 themes fit the same page budget as a 10-theme pack.
       expect(pdf.pages).toBeLessThanOrEqual(7);
       await expectNothingScreenOnly(page, pdf);
