@@ -31,7 +31,13 @@ export default function ValueChains(props: HomeworkProps) {
       <UndoBar />
       <ol className="chains" aria-label="Your values and their chains">
         {values.map((value) => (
-          <ValueCard key={value.id} value={value} others={values.filter((other) => other.id !== value.id)} focusHeading={focusAfter === value.id} onFocused={() => setFocusAfter(null)} />
+          <ValueCard
+            key={value.id}
+            value={value}
+            others={values.filter((other) => other.id !== value.id)}
+            focusHeading={focusAfter === value.id}
+            onFocused={() => setFocusAfter(null)}
+          />
         ))}
       </ol>
       <AddValueForm count={values.length} taken={values.map((value) => value.label)} onAdded={setFocusAfter} />
@@ -139,7 +145,7 @@ function RenameForm({ value, onDone }: { value: Value; onDone: () => void }) {
     else onDone();
   };
   return (
-    <form className="inline-form" onSubmit={submit} onKeyDown={(event) => event.key === 'Escape' && onDone()}>
+    <form className="inline-form" onSubmit={submit}>
       <label>
         <span className="visually-hidden">New name for {value.label}</span>
         <input
@@ -147,6 +153,7 @@ function RenameForm({ value, onDone }: { value: Value; onDone: () => void }) {
           value={text}
           maxLength={60}
           onChange={(event) => setText(event.target.value)}
+          onKeyDown={(event) => event.key === 'Escape' && onDone()}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
         />
@@ -283,7 +290,7 @@ function EditWordForm({ valueId, wordId, text: initial, onDone }: { valueId: str
     if (event.key === 'Escape') onDone();
   };
   return (
-    <form className="inline-form" onSubmit={submit} onKeyDown={escape}>
+    <form className="inline-form" onSubmit={submit}>
       <label>
         <span className="visually-hidden">Edit the word {initial}</span>
         <input
@@ -291,6 +298,7 @@ function EditWordForm({ valueId, wordId, text: initial, onDone }: { valueId: str
           value={text}
           maxLength={80}
           onChange={(event) => setText(event.target.value)}
+          onKeyDown={escape}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
         />
