@@ -1,16 +1,14 @@
 import type { Answers } from '../schemas/answers.ts';
 import { MAX_VALUES } from './limits.ts';
-import type { Problem } from '../schemas/problems.ts';
-import { describeValue, formatPath } from '../schemas/problems.ts';
-import { looksLikeMarkup } from './model.ts';
 
 /**
  * A browser-side check of stored answers against the shape of `answersSchema`.
  *
  * Why not zod here: zod costs about 90 KB gzip in the browser, more than a whole
  * homework page may ship. Every page load checks what is stored, so that check
- * is written out by hand; imports, which are rare, load zod on demand. A unit
- * test runs both over the same valid and broken fixtures to keep them in agreement.
+ * is written out by hand; imports, which are rare, load zod on demand (and the
+ * fuller rules in answers-rules.ts). A unit test runs both over the same valid
+ * and broken fixtures to keep them in agreement.
  */
 
 const ID = /^[a-z0-9-]{1,40}$/;
@@ -74,40 +72,19 @@ export function answersShapeFault(x: unknown): ShapeFault {
   return null;
 }
 
-/** How strict `answersProblems` is about markup. */
-export interface MarkupRule {
-  /** Refuse text that looks like HTML (imports), or let it be (stored data, which React only ever shows as text). */
-  refuse: boolean;
-  /** Texts allowed as they are, whatever they look like: the coach's own theme names. */
-  allowed?: ReadonlySet<string>;
-}
-
-/**
- * Rules the schema cannot say on its own: ids are unique, ranks run 1..n, the bold
- * word is in its chain, and (for imports) no text carries markup beyond the coach's
- * own theme names. Used for imports and stored data.
- */
-export function answersProblems(answers: Answers, file: string, markup: MarkupRule = { refuse: true }): Problem[] {
-  const problems: Problem[] = [];
-  const add = (path: Path, expected: string, found: unknown, described = describeValue(found)) =>
-    problems.push({ level: 'error', file, field: formatPath(['data', ...path]), expected, found: described });
-  const hostile = (text: string) => markup.refuse && !markup.allowed?.has(text) && looksLikeMarkup(text);
+/** The first id used twice (a value's, or a word's within its chain), or null. Repairs cannot fix this one. */
+export function repeatedId(answers: Answers): string | null {
   const ids = new Set<string>();
-  for (const [i, value] of answers.values.entries()) {
-    if (ids.has(value.id)) add(['values', i, 'id'], 'an id used once', value.id);
+  for (const value of answers.values) {
+    if (ids.has(value.id)) return value.id;
     ids.add(value.id);
-    if (hostile(value.label)) add(['values', i, 'label'], 'plain text without HTML tags', value.label);
-    const wordIds = new Set<string>();
-    for (const [j, word] of value.chain.entries()) {
-      if (wordIds.has(word.id)) add(['values', i, 'chain', j, 'id'], 'an id used once in the chain', word.id);
-      wordIds.add(word.id);
-      if (hostile(word.text)) add(['values', i, 'chain', j, 'text'], 'plain text without HTML tags', word.text);
+    const words = new Set<string>();
+    for (const word of value.chain) {
+      if (words.has(word.id)) return word.id;
+      words.add(word.id);
     }
-    if (value.boldId !== null && !wordIds.has(value.boldId)) add(['values', i, 'boldId'], 'the id of a word in this chain', value.boldId);
   }
-  const ranks = answers.values.map((value) => value.rank).sort((a, b) => a - b);
-  if (ranks.some((rank, index) => rank !== index + 1)) add(['values'], `ranks 1 to ${answers.values.length}, each once`, ranks, `ranks ${ranks.join(', ')}`);
-  return problems;
+  return null;
 }
 
 /** Fixes what can be fixed without losing anything: gaps in ranks, and a bold mark on a word that is gone. */

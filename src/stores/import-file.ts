@@ -3,7 +3,7 @@ import '../lib/zod-jitless.ts';
 import { answersFileSchema, type AnswersFile } from '../schemas/answers.ts';
 import { formatProblem, describeValue, type Problem } from '../schemas/problems.ts';
 import { zodProblems } from '../schemas/zod-problems.ts';
-import { answersProblems } from './check.ts';
+import { answersProblems } from './answers-rules.ts';
 import { MAX_IMPORT_BYTES } from './transfer.ts';
 
 export { describeChanges } from './changes.ts';

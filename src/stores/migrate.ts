@@ -1,7 +1,6 @@
 import type { Answers, ChainWord, Value } from '../schemas/answers.ts';
 import { ANSWERS_VERSION } from './limits.ts';
-import { answersProblems, answersShapeFault, repairAnswers } from './check.ts';
-import { formatPath } from '../schemas/problems.ts';
+import { answersShapeFault, repairAnswers, repeatedId } from './check.ts';
 
 /**
  * Reading what is stored under a client's key: `{ version, data }`, migrated
@@ -103,10 +102,10 @@ export function readStored(text: string | null | undefined, themeIds: ReadonlySe
     return { kind: 'unreadable', reason: 'foreign', detail: `unknown version ${String(version)}` };
   }
   const fault = answersShapeFault(answers);
-  if (fault) return { kind: 'unreadable', reason: 'foreign', detail: `${formatPath(['data', ...fault.path])}: expected ${fault.expected}` };
+  if (fault) return { kind: 'unreadable', reason: 'foreign', detail: `data.${fault.path.join('.')}: expected ${fault.expected}` };
   const repaired = repairAnswers(answers as Answers);
-  // Stored text was typed here or checked on import; a coach's theme may look like markup and is still the client's.
-  const problems = answersProblems(repaired, 'stored answers', { refuse: false });
-  if (problems[0]) return { kind: 'unreadable', reason: 'foreign', detail: `${problems[0].field}: expected ${problems[0].expected}` };
+  // Markup is not checked here: stored text was typed here or checked on import, and a coach's theme may look like markup.
+  const repeated = repeatedId(repaired);
+  if (repeated !== null) return { kind: 'unreadable', reason: 'foreign', detail: `the id ${repeated} is used twice` };
   return { kind: 'ok', answers: repaired, fromVersion };
 }

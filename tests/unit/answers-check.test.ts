@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWERS_VERSION as SCHEMA_VERSION, MAX_VALUES as SCHEMA_MAX, answersSchema, type Answers } from '../../src/schemas/answers.ts';
-import { answersProblems, answersShapeFault } from '../../src/stores/check.ts';
+import { answersProblems } from '../../src/stores/answers-rules.ts';
+import { answersShapeFault, repeatedId } from '../../src/stores/check.ts';
 import { ANSWERS_VERSION, MAX_VALUES } from '../../src/stores/limits.ts';
 import { seedAnswers } from '../../src/stores/model.ts';
 
@@ -66,6 +67,25 @@ describe('the browser check of stored answers', () => {
   it.each(broken)('refuses %s, as the schema does', (_name, input) => {
     expect(answersSchema.safeParse(input).success).toBe(false);
     expect(answersShapeFault(input)).not.toBeNull();
+  });
+
+  it('spots an id used twice in stored answers, which no repair can fix', () => {
+    expect(repeatedId(valid)).toBeNull();
+    expect(repeatedId({ ...valid, values: [value, value] })).toBe('creativity');
+    expect(
+      repeatedId({
+        ...valid,
+        values: [
+          {
+            ...value,
+            chain: [
+              { id: 'w-1', text: 'a' },
+              { id: 'w-1', text: 'b' },
+            ],
+          },
+        ],
+      }),
+    ).toBe('w-1');
   });
 
   it('finds what the schema alone cannot: repeated ids, ranks with gaps, a bold word not in its chain, markup', () => {
