@@ -1,5 +1,6 @@
 import { cleanTestStorage, getTestStorage, useTestStorageEngine } from '@nanostores/persistent';
-import { $answers, addWord, initAnswers, removeWord, resetAnswersForTests, setNotes } from '../../src/stores/answers.ts';
+import { $answers, initAnswers, resetAnswersForTests, setNotes } from '../../src/stores/answers.ts';
+import { addWord, removeWord } from '../../src/stores/values.ts';
 import { encodeStored } from '../../src/stores/migrate.ts';
 import { seedAnswers } from '../../src/stores/model.ts';
 

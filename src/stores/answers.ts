@@ -4,6 +4,7 @@ import { ANSWERS_VERSION } from './limits.ts';
 import * as model from './model.ts';
 import { encodeStored, readStored } from './migrate.ts';
 import { installBrowserStorage, openSlot, writeOnce, type Slot } from './storage.ts';
+import type { Removed } from './model-values.ts';
 
 /**
  * The client's answers: one store feeding every page, kept in localStorage under
@@ -18,10 +19,14 @@ import { installBrowserStorage, openSlot, writeOnce, type Slot } from './storage
  * 5. hydration: islands read this store with `useStore(..., { ssr })`, see useAnswers.ts;
  * 6. persistent storage is asked for after the first change;
  * 7. `$saveStatus.savedAt` says when the answers on screen were last saved.
+ *
+ * This module holds what every page needs, with the notes and living-score
+ * actions; HW1's actions are in values.ts and HW2's in ranking.ts, so each page
+ * loads only its own.
  */
 
 export { rankedValues } from './model.ts';
-export type { Theme, Removed, Movement, Gap } from './model.ts';
+export type { Theme } from './model.ts';
 
 /** The localStorage key of one client's answers. */
 export function answersStorageKey(slug: string): string {
@@ -71,7 +76,7 @@ export const INITIAL_STATUS: SaveStatus = { state: 'starting', savedAt: null, er
 export const $saveStatus = atom<SaveStatus>(INITIAL_STATUS);
 
 /** The last value removed or merged away, until it is put back or another one leaves. */
-export const $lastRemoved = atom<model.Removed | null>(null);
+export const $lastRemoved = atom<Removed | null>(null);
 
 interface Session {
   slug: string;
@@ -190,8 +195,9 @@ function askForPersistentStorage(): void {
 /**
  * Applies a change to the newest answers and stamps it. Saving happens in the
  * `$answers` listener below, so every path to a new value is saved the same way.
+ * The actions of each homework (values.ts, ranking.ts) go through it too.
  */
-function commit(change: (answers: Answers, now: number) => Answers): boolean {
+export function commit(change: (answers: Answers, now: number) => Answers): boolean {
   if (!session) return false;
   const base = latest();
   const now = Date.now();
@@ -288,8 +294,8 @@ export function dismissRecovered(): void {
   setStatus({ recovered: null });
 }
 
-/** Runs a change that may be refused, and returns the refusal or the given value. */
-function attempt<T>(change: (answers: Answers, now: number) => model.Result<Answers>, value: T): model.Result<T> {
+/** Runs a change that may be refused, and returns the refusal or the given value. For the store's sibling modules. */
+export function attempt<T>(change: (answers: Answers, now: number) => model.Result<Answers>, value: T): model.Result<T> {
   const outcome: { refusal?: model.Refusal } = {};
   commit((answers, now) => {
     const result = change(answers, now);
@@ -300,91 +306,12 @@ function attempt<T>(change: (answers: Answers, now: number) => model.Result<Answ
   return outcome.refusal ?? { ok: true, value };
 }
 
-export function renameValue(id: string, label: string): model.Result<null> {
-  return attempt((answers) => model.renameValue(answers, id, label), null);
-}
-
-/** Adds the client's own value at the bottom of the ranking; returns its id. */
-export function addValue(label: string): model.Result<string> {
-  const id = model.newId('v');
-  return attempt((answers, now) => model.addValue(answers, label, id, now), id);
-}
-
-export function removeValue(id: string): void {
-  commit((answers, now) => {
-    const { answers: next, removed } = model.removeValue(answers, id, now);
-    if (removed) $lastRemoved.set(removed);
-    return next;
-  });
-}
-
-/** Merges `otherId` into `keepId`; the chains are joined and the better rank kept. */
-export function mergeValues(keepId: string, otherId: string): model.Result<null> {
-  return attempt((answers, now) => {
-    const result = model.mergeValues(answers, keepId, otherId, now);
-    if (!result.ok) return result;
-    $lastRemoved.set(result.value.removed);
-    return { ok: true, value: result.value.answers };
-  }, null);
-}
-
-/** Puts back the last removed (or merged-away) value. */
-export function undoRemove(): void {
-  const removed = $lastRemoved.get();
-  if (!removed) return;
-  $lastRemoved.set(null);
-  commit((answers, now) => model.restoreRemoved(answers, removed, now));
-}
-
-export function dismissUndo(): void {
-  $lastRemoved.set(null);
-}
-
-/** Moves a value to a position in the ranking, 0 being the top. */
-export function moveValue(id: string, position: number): void {
-  commit((answers, now) => model.moveToPosition(answers, id, position, now));
-}
-
-/** Moves a value up (-1) or down (+1) one place. */
-export function moveValueBy(id: string, delta: -1 | 1): void {
-  commit((answers, now) => {
-    const position = model.rankedValues(answers).findIndex((value) => value.id === id);
-    return position < 0 ? answers : model.moveToPosition(answers, id, position + delta, now);
-  });
-}
-
-/** Records today's order as it stands, for a day when nothing needed to move. */
-export function confirmRanking(): void {
-  commit((answers, now) => model.confirmRanking(answers, now));
-}
-
 export function setRating(id: string, rating: number | null): void {
   commit((answers) => model.setRating(answers, id, rating));
 }
 
 export function setNotes(notes: string): void {
   commit((answers) => model.setNotes(answers, notes));
-}
-
-export function addWord(valueId: string, text: string): model.Result<string> {
-  const id = model.newId('w');
-  return attempt((answers) => model.addWord(answers, valueId, text, id), id);
-}
-
-export function editWord(valueId: string, wordId: string, text: string): model.Result<null> {
-  return attempt((answers) => model.editWord(answers, valueId, wordId, text), null);
-}
-
-export function removeWord(valueId: string, wordId: string): void {
-  commit((answers) => model.removeWord(answers, valueId, wordId));
-}
-
-export function moveWord(valueId: string, wordId: string, delta: -1 | 1): void {
-  commit((answers) => model.moveWord(answers, valueId, wordId, delta));
-}
-
-export function toggleBold(valueId: string, wordId: string): void {
-  commit((answers) => model.toggleBold(answers, valueId, wordId));
 }
 
 /** The client whose answers are loaded, if any. */

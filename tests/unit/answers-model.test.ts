@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/schemas/answers.ts';
-import * as model from '../../src/stores/model.ts';
+import * as core from '../../src/stores/model.ts';
+import * as living from '../../src/stores/model-living.ts';
+import * as ranking from '../../src/stores/model-ranking.ts';
+import * as values from '../../src/stores/model-values.ts';
+
+const model = { ...core, ...values, ...ranking, ...living };
 
 const themes = [
   { id: 'creativity', name: 'Creativity' },
@@ -11,7 +16,7 @@ const DAY1 = new Date(2026, 11, 3, 9).getTime();
 const DAY1_LATER = new Date(2026, 11, 3, 21).getTime();
 const DAY3 = new Date(2026, 11, 5, 12).getTime();
 
-function ok<T>(result: model.Result<T>): T {
+function ok<T>(result: core.Result<T>): T {
   if (!result.ok) throw new Error(`refused: ${result.reason}`);
   return result.value;
 }

@@ -6,17 +6,16 @@ import {
   $answers,
   $rankedValues,
   $saveStatus,
-  addWord,
   answersStorageKey,
   initAnswers,
-  moveValue,
-  renameValue,
   replaceAnswers,
   peekAnswers,
   resetAnswersForTests,
   setNotes,
   setRating,
 } from '../../src/stores/answers.ts';
+import { moveValue } from '../../src/stores/ranking.ts';
+import { addWord, renameValue } from '../../src/stores/values.ts';
 import { encodeStored } from '../../src/stores/migrate.ts';
 import { unavailableStorage } from '../../src/stores/storage.ts';
 import { savedText } from '../../src/stores/status-text.ts';

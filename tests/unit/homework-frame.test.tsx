@@ -117,7 +117,7 @@ describe('import', () => {
     await user.upload(screen.getByLabelText('Import answers from a file'), fileOf(exportFile(props.slug, incoming, Date.now())));
     const preview = await screen.findByRole('region', { name: 'Check before you import' });
     expect(preview.textContent).toContain('Notes: 0 characters now, 14 characters in the file.');
-    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Check before you import' }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Check before you import' })));
     expect($answers.get().notes).toBe('');
     await user.click(screen.getByRole('button', { name: 'Replace my answers with this file' }));
     expect($answers.get().notes).toBe('From my laptop');

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/schemas/answers.ts';
-import * as model from '../../src/stores/model.ts';
+import * as core from '../../src/stores/model.ts';
+import * as ranking from '../../src/stores/model-ranking.ts';
+import * as values from '../../src/stores/model-values.ts';
+
+const model = { ...core, ...values, ...ranking };
 import { summarizeProgress } from '../../src/stores/progress.ts';
 
 const items = [
@@ -14,7 +18,7 @@ const seed = model.seedAnswers([
   { id: 'family', name: 'Family' },
 ]);
 const DAY = new Date(2026, 11, 4).getTime();
-const ok = (result: model.Result<Answers>) => {
+const ok = (result: core.Result<Answers>) => {
   if (!result.ok) throw new Error(result.reason);
   return result.value;
 };

@@ -1,4 +1,4 @@
-import type { Gap } from '../../stores/model.ts';
+import type { Gap } from '../../stores/model-living.ts';
 
 const ROW = 52;
 const BAR_TOP = 22;

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { Value } from '../../schemas/answers.ts';
 import { setRating } from '../../stores/answers.ts';
-import { livingGaps, rankedValues } from '../../stores/model.ts';
+import { rankedValues } from '../../stores/model.ts';
+import { livingGaps } from '../../stores/model-living.ts';
 import { GapChart } from './GapChart.tsx';
 import { HomeworkFrame } from './HomeworkFrame.tsx';
 import { useAnswers, type HomeworkProps } from './useAnswers.ts';

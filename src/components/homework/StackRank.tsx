@@ -13,8 +13,9 @@ import {
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { Answers, Value } from '../../schemas/answers.ts';
-import { confirmRanking, moveValue, moveValueBy } from '../../stores/answers.ts';
-import { localDay, movementSinceFirstDay, rankedValues, type Movement } from '../../stores/model.ts';
+import { confirmRanking, moveValue, moveValueBy } from '../../stores/ranking.ts';
+import { localDay, rankedValues } from '../../stores/model.ts';
+import { movementSinceFirstDay, type Movement } from '../../stores/model-ranking.ts';
 import { HomeworkFrame } from './HomeworkFrame.tsx';
 import { Icon } from './Icon.tsx';
 import { useAnswers, useNow, type HomeworkProps } from './useAnswers.ts';

@@ -12,7 +12,7 @@ import {
   renameValue,
   toggleBold,
   undoRemove,
-} from '../../stores/answers.ts';
+} from '../../stores/values.ts';
 import { MAX_VALUES, rankedValues } from '../../stores/model.ts';
 import { CARD_SORT_VALUES } from '../../lib/card-sort.ts';
 import { HomeworkFrame } from './HomeworkFrame.tsx';
