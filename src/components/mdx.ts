@@ -5,6 +5,10 @@ import GuideNotes from './coach/GuideNotes.astro';
 import CoachName from './CoachName.astro';
 import ThemeCards from './ThemeCards.astro';
 import ThemeList from './ThemeList.astro';
+import ValueChainsIsland from './ValueChainsIsland.astro';
+import StackRankIsland from './StackRankIsland.astro';
+import LivingScoreIsland from './LivingScoreIsland.astro';
+import NotesIsland from './NotesIsland.astro';
 import ShareWithCoachIsland from './ShareWithCoachIsland.astro';
 
 /**
@@ -20,5 +24,9 @@ export const workbookComponents = {
   GuideNotes,
   ThemeCards,
   ThemeList,
+  ValueChainsIsland,
+  StackRankIsland,
+  LivingScoreIsland,
+  NotesIsland,
   ShareWithCoachIsland,
 };
