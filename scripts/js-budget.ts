@@ -25,6 +25,8 @@ for (const result of results) {
 }
 const over = results.filter((result) => result.over);
 for (const result of over) {
-  console.error(`error: ${result.page}: JavaScript: expected at most ${kb(result.budget!.bytes)} brotli for a ${result.budget!.name}, found ${kb(result.brotli)}`);
+  console.error(
+    `error: ${result.page}: JavaScript: expected at most ${kb(result.budget!.bytes)} brotli for a ${result.budget!.name}, found ${kb(result.brotli)}`,
+  );
 }
 process.exit(over.length > 0 ? 1 : 0);

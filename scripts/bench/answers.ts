@@ -25,7 +25,10 @@ export async function run(): Promise<BenchResult[]> {
   const slug = 'bench-abcdefghijklmnopqrst';
   const themes = Array.from({ length: 20 }, (_, i) => ({ id: `value-${i}`, name: `Value number ${i}` }));
   const big = seedAnswers(themes);
-  big.values = big.values.map((value) => ({ ...value, chain: Array.from({ length: 39 }, (_, j) => ({ id: `w-${j}`, text: `a word or a phrase ${j} for ${value.label}` })) }));
+  big.values = big.values.map((value) => ({
+    ...value,
+    chain: Array.from({ length: 39 }, (_, j) => ({ id: `w-${j}`, text: `a word or a phrase ${j} for ${value.label}` })),
+  }));
   big.notes = 'A line of notes about the week. '.repeat(6250);
   big.updatedAt = Date.now();
   const text = encodeStored(big);
@@ -56,7 +59,13 @@ export async function run(): Promise<BenchResult[]> {
   resetAnswersForTests();
   cleanTestStorage();
   return [
-    { name: 'answers: load and check the largest stored answers', value: Number(median(loads).toFixed(2)), unit: 'ms', target: '< 20 ms', note: `${(text.length / 1024).toFixed(0)} KB stored` },
+    {
+      name: 'answers: load and check the largest stored answers',
+      value: Number(median(loads).toFixed(2)),
+      unit: 'ms',
+      target: '< 20 ms',
+      note: `${(text.length / 1024).toFixed(0)} KB stored`,
+    },
     { name: 'answers: one keystroke in 200,000 characters of notes, saved', value: Number(median(keystrokes).toFixed(2)), unit: 'ms', target: '< 8 ms' },
     { name: 'answers: add a word to a full list, saved', value: Number(median(words).toFixed(2)), unit: 'ms', target: '< 8 ms' },
   ];

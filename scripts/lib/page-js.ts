@@ -38,7 +38,14 @@ function scriptImports(code: string): { eager: string[]; lazy: string[] } {
 export function measurePage(dist: string, htmlFile: string, base = '/'): PageJs {
   const html = readFileSync(htmlFile, 'utf8');
   const page = `/${relative(dist, htmlFile).split(sep).join('/')}`.replace(/index\.html$/, '');
-  const toFile = (sitePath: string) => join(dist, sitePath.replace(new RegExp(`^${base.replace(/\/$/, '')}`), '').split('/').join(sep));
+  const toFile = (sitePath: string) =>
+    join(
+      dist,
+      sitePath
+        .replace(new RegExp(`^${base.replace(/\/$/, '')}`), '')
+        .split('/')
+        .join(sep),
+    );
   const seen = new Set<string>();
   const lazy = new Set<string>();
   let totals = { raw: 0, gzip: 0, brotli: 0 };

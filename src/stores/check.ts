@@ -66,7 +66,8 @@ export function answersShapeFault(x: unknown): ShapeFault {
     const keys = exactKeys(snapshot, ['date', 'order'], at);
     if (keys) return keys;
     if (typeof snapshot.date !== 'string' || !DAY.test(snapshot.date)) return { path: [...at, 'date'], expected: 'a day as YYYY-MM-DD' };
-    if (!Array.isArray(snapshot.order) || snapshot.order.length > MAX_VALUES || !snapshot.order.every(isId)) return { path: [...at, 'order'], expected: 'a list of ids' };
+    if (!Array.isArray(snapshot.order) || snapshot.order.length > MAX_VALUES || !snapshot.order.every(isId))
+      return { path: [...at, 'order'], expected: 'a list of ids' };
   }
   if (typeof notes !== 'string' || notes.length > 200_000) return { path: ['notes'], expected: 'notes as text' };
   if (!isInt(updatedAt, 0, Number.MAX_SAFE_INTEGER)) return { path: ['updatedAt'], expected: 'a time' };

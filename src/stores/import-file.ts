@@ -36,7 +36,9 @@ export function checkAnswersFile(text: string, fileName: string, size: number, s
   const parsed = answersFileSchema.safeParse(input);
   if (!parsed.success) return refuse(zodProblems(parsed.error, input, fileName));
   if (parsed.data.slug !== slug) {
-    return refuse([problem('slug', 'answers downloaded from this workbook', `answers from another workbook (${describeValue(parsed.data.slug.split('-')[0])})`)]);
+    return refuse([
+      problem('slug', 'answers downloaded from this workbook', `answers from another workbook (${describeValue(parsed.data.slug.split('-')[0])})`),
+    ]);
   }
   const rules = answersProblems(parsed.data.data, fileName, { refuse: true, allowed: new Set(themeNames) });
   if (rules.length > 0) return refuse(rules);

@@ -142,7 +142,15 @@ export function addValue(answers: Answers, label: string, id: string, now: numbe
   if (!checked.ok) return checked;
   const taken = answers.values.some((value) => value.label.toLocaleLowerCase() === checked.value.toLocaleLowerCase());
   if (taken) return { ok: false, reason: `${checked.value} is already on your list.` };
-  const value: Value = { id, label: checked.value, chain: [{ id: NAME_WORD_ID, text: checked.value }], boldId: null, rank: answers.values.length + 1, rating: null, origin: 'client' };
+  const value: Value = {
+    id,
+    label: checked.value,
+    chain: [{ id: NAME_WORD_ID, text: checked.value }],
+    boldId: null,
+    rank: answers.values.length + 1,
+    rating: null,
+    origin: 'client',
+  };
   return { ok: true, value: refreshToday({ ...answers, values: [...answers.values, value] }, now) };
 }
 
@@ -198,7 +206,13 @@ export function mergeValues(answers: Answers, keepId: string, otherId: string, n
     rating: keep.rating ?? other.rating,
   };
   const values = renumber(answers.values.filter((value) => value.id !== otherId).map((value) => (value.id === keepId ? merged : value)));
-  return { ok: true, value: { answers: refreshToday({ ...answers, values }, now), removed: { kind: 'merge', value: other, index, into: keep, order: rankedValues(answers).map((item) => item.id) } } };
+  return {
+    ok: true,
+    value: {
+      answers: refreshToday({ ...answers, values }, now),
+      removed: { kind: 'merge', value: other, index, into: keep, order: rankedValues(answers).map((item) => item.id) },
+    },
+  };
 }
 
 /** Puts back a removed or merged-away value at its old place, and the ranking as it was, keeping values added since. */
@@ -206,7 +220,9 @@ export function restoreRemoved(answers: Answers, removed: Removed, now: number):
   if (answers.values.some((value) => value.id === removed.value.id)) return answers;
   if (answers.values.length >= MAX_VALUES) return answers;
   const before = removed.into;
-  const values = before ? answers.values.map((value) => (value.id === before.id ? { ...value, chain: before.chain, boldId: before.boldId, rating: before.rating } : value)) : answers.values;
+  const values = before
+    ? answers.values.map((value) => (value.id === before.id ? { ...value, chain: before.chain, boldId: before.boldId, rating: before.rating } : value))
+    : answers.values;
   const index = Math.min(removed.index, values.length);
   const list = [...values.slice(0, index), removed.value, ...values.slice(index)];
   const present = new Set(list.map((value) => value.id));
@@ -340,7 +356,15 @@ export function livingGaps(answers: Answers): Gap[] {
   const count = ranked.length;
   const rows = ranked.map((value, index) => {
     const importance = count <= 1 ? 10 : Math.round((1 + (9 * (count - 1 - index)) / (count - 1)) * 10) / 10;
-    return { id: value.id, label: value.label, rank: index + 1, rating: value.rating, importance, gap: value.rating === null ? null : Math.round((importance - value.rating) * 10) / 10, highlight: false };
+    return {
+      id: value.id,
+      label: value.label,
+      rank: index + 1,
+      rating: value.rating,
+      importance,
+      gap: value.rating === null ? null : Math.round((importance - value.rating) * 10) / 10,
+      highlight: false,
+    };
   });
   const biggest = rows
     .filter((row) => row.gap !== null && row.gap >= 3)

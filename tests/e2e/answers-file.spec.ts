@@ -46,7 +46,10 @@ test('a bad import file is refused with one line, and nothing changes', async ({
   const cases: Array<[unknown, RegExp]> = [
     ['not json at all', /expected an answers file \(JSON\) downloaded from this workbook, found text that is not JSON/],
     [{ ...good, slug: 'sam-zyxwvutsrqponmlkjihgf' }, /slug: expected answers downloaded from this workbook/],
-    [{ ...good, data: { ...good.data, values: [{ ...good.data.values[0], label: '<img src=x onerror=alert(1)>' }, ...good.data.values.slice(1)] } }, /data\.values\[0\]\.label: expected plain text without HTML tags/],
+    [
+      { ...good, data: { ...good.data, values: [{ ...good.data.values[0], label: '<img src=x onerror=alert(1)>' }, ...good.data.values.slice(1)] } },
+      /data\.values\[0\]\.label: expected plain text without HTML tags/,
+    ],
     [{ ...good, data: { ...good.data, notes: 42 } }, /data\.notes: expected notes as text, found 42/],
   ];
   for (const [content, message] of cases) {

@@ -55,7 +55,10 @@ test('the ranking prints as a numbered list, without buttons', async ({ page }) 
   await open(page, url('rank'));
   const lines = (await printedText(page)).split('\n').map((line) => line.trim().replace(/\s+/g, ' '));
   const numbered = ranked.map((value, index) => lines.findIndex((line) => line.startsWith(`${index + 1} ${value.label}`)));
-  expect(numbered.every((line) => line >= 0), JSON.stringify(numbered)).toBe(true);
+  expect(
+    numbered.every((line) => line >= 0),
+    JSON.stringify(numbered),
+  ).toBe(true);
   expect([...numbered].sort((a, b) => a - b)).toEqual(numbered);
   for (const label of CONTROLS) expect(lines.join('\n'), label).not.toContain(label);
 });

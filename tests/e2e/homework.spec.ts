@@ -33,7 +33,11 @@ test('a client fills in every page, reloads, and finds everything there', async 
   const groups = page.getByRole('group');
   const count = await groups.count();
   expect(count).toBe(client.themes.length + 1);
-  for (let i = 0; i < count; i += 1) await groups.nth(i).getByRole('radio', { name: String((i % 10) + 1), exact: true }).check();
+  for (let i = 0; i < count; i += 1)
+    await groups
+      .nth(i)
+      .getByRole('radio', { name: String((i % 10) + 1), exact: true })
+      .check();
   await expect(page.getByRole('group', { name: /Creativity · 1 of 10/ })).toBeVisible();
 
   // Notes.
@@ -43,7 +47,10 @@ test('a client fills in every page, reloads, and finds everything there', async 
   // Reload every page: everything is there.
   await open(page, url('value-chains'));
   await reopen(page);
-  await expect(page.getByRole('region', { name: 'Creativity' }).getByRole('button', { name: 'making prototypes sums up Creativity' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('region', { name: 'Creativity' }).getByRole('button', { name: 'making prototypes sums up Creativity' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
   await expect(page.getByRole('region', { name: 'Humor' })).toBeVisible();
   await open(page, url('rank'));
   await reopen(page);

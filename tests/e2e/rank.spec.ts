@@ -67,7 +67,9 @@ test('a drag with the mouse, by the handle', async ({ page }) => {
   await page.mouse.move(from.x + from.width / 2, from.y - 20, { steps: 5 });
   await page.mouse.move(to.x + to.width / 2, to.y + 4, { steps: 20 });
   await page.mouse.up();
-  await expect.poll(() => rankedLabels(page)).toEqual(['Friendship', 'Creativity', 'Family', 'Personal growth', 'Autonomy', 'Honesty', 'Adventure', 'Health', 'Making an impact']);
+  await expect
+    .poll(() => rankedLabels(page))
+    .toEqual(['Friendship', 'Creativity', 'Family', 'Personal growth', 'Autonomy', 'Honesty', 'Adventure', 'Health', 'Making an impact']);
 });
 
 test('a touch drag on a phone moves the note without scrolling the page', async ({ browser, baseURL }) => {
@@ -92,7 +94,9 @@ test('a touch drag on a phone moves the note without scrolling the page', async 
     await page.waitForTimeout(16);
   }
   await touch('touchEnd', to.y + 4);
-  await expect.poll(() => rankedLabels(page)).toEqual(['Creativity', 'Family', 'Honesty', 'Personal growth', 'Autonomy', 'Adventure', 'Health', 'Making an impact', 'Friendship']);
+  await expect
+    .poll(() => rankedLabels(page))
+    .toEqual(['Creativity', 'Family', 'Honesty', 'Personal growth', 'Autonomy', 'Adventure', 'Health', 'Making an impact', 'Friendship']);
   expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrollBefore)).toBeLessThan(2);
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();

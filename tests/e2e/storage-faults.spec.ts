@@ -76,12 +76,21 @@ test('corrupt data under the key is kept as a backup, and the client is told', a
   }, storageKey);
   await open(page, url('living'));
   await expect(page.getByText('Some saved answers could not be read')).toBeVisible();
-  const backups = await page.evaluate((key) => Object.keys(localStorage).filter((name) => name.startsWith(`${key}:backup:`)).map((name) => localStorage.getItem(name)), storageKey);
+  const backups = await page.evaluate(
+    (key) =>
+      Object.keys(localStorage)
+        .filter((name) => name.startsWith(`${key}:backup:`))
+        .map((name) => localStorage.getItem(name)),
+    storageKey,
+  );
   expect(backups).toEqual(['{"version":1,"data":{"values":[{"label":']);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download the copy' }).click();
   expect(await readFile((await (await download).path())!, 'utf8')).toBe('{"version":1,"data":{"values":[{"label":');
-  await page.getByRole('group', { name: /Creativity/ }).getByRole('radio', { name: '6', exact: true }).check();
+  await page
+    .getByRole('group', { name: /Creativity/ })
+    .getByRole('radio', { name: '6', exact: true })
+    .check();
   await page.reload();
   await expect(page.getByText('Some saved answers could not be read')).toHaveCount(0);
   await expect(page.getByRole('group', { name: /Creativity · 6 of 10/ })).toBeVisible();

@@ -73,7 +73,16 @@ describe('the browser check of stored answers', () => {
       {
         ...valid,
         values: [
-          { ...value, rank: 1, label: '<b>Bold</b>', chain: [{ id: 'w-1', text: 'a' }, { id: 'w-1', text: '<i>b</i>' }], boldId: 'w-9' },
+          {
+            ...value,
+            rank: 1,
+            label: '<b>Bold</b>',
+            chain: [
+              { id: 'w-1', text: 'a' },
+              { id: 'w-1', text: '<i>b</i>' },
+            ],
+            boldId: 'w-9',
+          },
           { ...value, rank: 3 },
         ],
       },

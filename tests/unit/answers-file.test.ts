@@ -37,7 +37,8 @@ describe('importing a file', () => {
   });
 
   it('refuses hostile or wrong files with one line each, saying what and where', () => {
-    const withValue = (patch: Record<string, unknown>) => text({ ...good, data: { ...answers, values: [{ ...answers.values[0], ...patch }, ...answers.values.slice(1)] } });
+    const withValue = (patch: Record<string, unknown>) =>
+      text({ ...good, data: { ...answers, values: [{ ...answers.values[0], ...patch }, ...answers.values.slice(1)] } });
     expect({
       wrongSlug: message(text({ ...good, slug: 'sam-zyxwvutsrqponmlkjihgf' })),
       huge: message('{}', 5_300_000),
@@ -61,7 +62,7 @@ describe('importing a file', () => {
         "wrongType": "error: answers.json: data.values[0].rating: expected a rating from 1 to 10, found "ten"",
       }
     `);
-    expect(({}) as Record<string, unknown>).not.toHaveProperty('polluted');
+    expect({} as Record<string, unknown>).not.toHaveProperty('polluted');
   });
 });
 

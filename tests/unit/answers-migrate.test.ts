@@ -45,8 +45,20 @@ describe('reading stored answers', () => {
   });
 
   it('repairs gaps in ranks and a bold mark on a missing word instead of discarding the answers', () => {
-    const answers = { ...seedAnswers([{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }]), updatedAt: NOW };
-    const broken = { ...answers, values: [{ ...answers.values[0]!, rank: 4, boldId: 'w-gone' }, { ...answers.values[1]!, rank: 9 }] };
+    const answers = {
+      ...seedAnswers([
+        { id: 'a', name: 'A' },
+        { id: 'b', name: 'B' },
+      ]),
+      updatedAt: NOW,
+    };
+    const broken = {
+      ...answers,
+      values: [
+        { ...answers.values[0]!, rank: 4, boldId: 'w-gone' },
+        { ...answers.values[1]!, rank: 9 },
+      ],
+    };
     const read = readStored(encodeStored(broken), themeIds, NOW);
     expect(read.kind === 'ok' && read.answers.values.map((value) => [value.rank, value.boldId])).toEqual([
       [1, null],

@@ -21,7 +21,15 @@ describe('seeding', () => {
   it('starts from the coach themes in order, each chain starting with its name, nothing rated', () => {
     const seed = model.seedAnswers(themes);
     expect(labels(seed)).toEqual(['Creativity', 'Family', 'Personal growth']);
-    expect(seed.values[0]).toEqual({ id: 'creativity', label: 'Creativity', chain: [{ id: 'w-name', text: 'Creativity' }], boldId: null, rank: 1, rating: null, origin: 'coach' });
+    expect(seed.values[0]).toEqual({
+      id: 'creativity',
+      label: 'Creativity',
+      chain: [{ id: 'w-name', text: 'Creativity' }],
+      boldId: null,
+      rank: 1,
+      rating: null,
+      origin: 'coach',
+    });
     expect(seed.history).toEqual([]);
     expect(seed.updatedAt).toBe(0);
   });

@@ -189,7 +189,11 @@ describe('rule 4: two tabs', () => {
     initAnswers(SLUG, themes);
     renameValue('creativity', 'Making things');
     // Another tab saved a rating a moment later; its storage event has not reached us yet.
-    const theirs = { ...$answers.get(), values: $answers.get().values.map((value) => (value.id === 'health' ? { ...value, rating: 3 } : value)), updatedAt: $answers.get().updatedAt + 50 };
+    const theirs = {
+      ...$answers.get(),
+      values: $answers.get().values.map((value) => (value.id === 'health' ? { ...value, rating: 3 } : value)),
+      updatedAt: $answers.get().updatedAt + 50,
+    };
     getTestStorage()[KEY] = encodeStored(theirs);
     addWord('family', 'Sunday dinners');
     const saved = stored()!.data;

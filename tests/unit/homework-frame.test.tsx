@@ -9,7 +9,13 @@ import { seedAnswers } from '../../src/stores/model.ts';
 import { unavailableStorage } from '../../src/stores/storage.ts';
 import { exportFile } from '../../src/stores/transfer.ts';
 
-const props = { slug: 'maya-abcdefghijklmnopqrst', themes: [{ id: 'creativity', name: 'Creativity' }, { id: 'family', name: 'Family' }] };
+const props = {
+  slug: 'maya-abcdefghijklmnopqrst',
+  themes: [
+    { id: 'creativity', name: 'Creativity' },
+    { id: 'family', name: 'Family' },
+  ],
+};
 const noEvents = { addEventListener() {}, removeEventListener() {} };
 
 /** Catches "downloads": the blob handed to an object URL, read back as text. */
@@ -101,7 +107,8 @@ describe('storage banner and saved line', () => {
 });
 
 describe('import', () => {
-  const fileOf = (body: unknown, name = 'maya-answers.json') => new File([typeof body === 'string' ? body : JSON.stringify(body)], name, { type: 'application/json' });
+  const fileOf = (body: unknown, name = 'maya-answers.json') =>
+    new File([typeof body === 'string' ? body : JSON.stringify(body)], name, { type: 'application/json' });
 
   it('shows what will change before replacing, and replaces only when asked', async () => {
     const user = userEvent.setup();
@@ -121,7 +128,10 @@ describe('import', () => {
     const user = userEvent.setup();
     render(<NotesEditor {...props} />);
     setNotes('mine');
-    await user.upload(screen.getByLabelText('Import answers from a file'), fileOf(exportFile(props.slug, { ...seedAnswers(props.themes), notes: 'theirs', updatedAt: 1 }, 1)));
+    await user.upload(
+      screen.getByLabelText('Import answers from a file'),
+      fileOf(exportFile(props.slug, { ...seedAnswers(props.themes), notes: 'theirs', updatedAt: 1 }, 1)),
+    );
     await screen.findByRole('region', { name: 'Check before you import' });
     await user.click(screen.getByRole('button', { name: 'Keep my answers as they are' }));
     expect($answers.get().notes).toBe('mine');

@@ -17,7 +17,11 @@ const subscribeNothing = () => () => undefined;
 export function HomeworkFrame({ slug, themes, children }: { slug: string; themes: readonly Theme[]; children: ReactNode }) {
   const status = useSaveStatus();
   // False in the server HTML and during hydration, true from the render that shows this browser's answers.
-  const live = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const live = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
   return (
     <div className="homework" aria-busy={live ? undefined : true}>
       <StorageBanner slug={slug} status={status} />
@@ -44,8 +48,8 @@ function StorageBanner({ slug, status }: { slug: string; status: SaveStatus }) {
     message = (
       <>
         <p>
-          <strong>Your answers are not being saved.</strong> This browser is not letting the workbook keep anything (this happens in private
-          browsing, or when site storage is turned off). Everything works on this page, but it will be gone when you close it.
+          <strong>Your answers are not being saved.</strong> This browser is not letting the workbook keep anything (this happens in private browsing, or when
+          site storage is turned off). Everything works on this page, but it will be gone when you close it.
         </p>
         <p>Download your answers to keep a copy. You can import the file later in a normal window.</p>
         {download}
@@ -56,10 +60,8 @@ function StorageBanner({ slug, status }: { slug: string; status: SaveStatus }) {
       <>
         <p>
           <strong>Your last change is not saved.</strong>{' '}
-          {status.error === 'quota'
-            ? "This browser's storage for the workbook is full."
-            : 'This browser refused to save it.'}{' '}
-          It is still here on the page. Download your answers to keep a copy; this message goes away as soon as a change saves again.
+          {status.error === 'quota' ? "This browser's storage for the workbook is full." : 'This browser refused to save it.'} It is still here on the page.
+          Download your answers to keep a copy; this message goes away as soon as a change saves again.
         </p>
         {download}
       </>
@@ -73,12 +75,16 @@ function StorageBanner({ slug, status }: { slug: string; status: SaveStatus }) {
         <div className="notice notice--warn storage-banner">
           <p>
             <strong>Some saved answers could not be read</strong>
-            {recovered.reason === 'newer-version' ? ', because a newer version of this workbook saved them' : ''}, so the workbook started
-            afresh. {recovered.backupKey ? 'A copy of what was there is kept in this browser.' : 'Download what was there to keep it.'} If
-            answers are missing, send the copy to your coach.
+            {recovered.reason === 'newer-version' ? ', because a newer version of this workbook saved them' : ''}, so the workbook started afresh.{' '}
+            {recovered.backupKey ? 'A copy of what was there is kept in this browser.' : 'Download what was there to keep it.'} If answers are missing, send the
+            copy to your coach.
           </p>
           <div className="button-row">
-            <button type="button" className="quiet" onClick={() => downloadText(exportFileName(slug, Date.now(), 'answers-backup'), recovered.raw, 'text/plain')}>
+            <button
+              type="button"
+              className="quiet"
+              onClick={() => downloadText(exportFileName(slug, Date.now(), 'answers-backup'), recovered.raw, 'text/plain')}
+            >
               Download the copy
             </button>
             <button type="button" className="quiet" onClick={dismissRecovered}>
@@ -151,8 +157,8 @@ function AnswersFileSection({ slug, themes }: { slug: string; themes: readonly T
     <section className="answers-file no-print" aria-labelledby={headingId}>
       <h2 id={headingId}>Keep a copy of your answers</h2>
       <p>
-        Your answers live in this browser only. Download them now and then: to move to another device, to send to your coach, or in case
-        the browser clears its storage (Safari does after seven days without a visit).
+        Your answers live in this browser only. Download them now and then: to move to another device, to send to your coach, or in case the browser clears its
+        storage (Safari does after seven days without a visit).
       </p>
       <div className="button-row">
         <button type="button" onClick={() => downloadAnswers(slug)}>

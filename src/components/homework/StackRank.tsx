@@ -21,7 +21,9 @@ import { useAnswers, useNow, type HomeworkProps } from './useAnswers.ts';
 
 const dayText = (day: string) => {
   const [year, month, date] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1)));
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1)),
+  );
 };
 
 /** HW2: the values as post-it notes, reordered by drag, keyboard or buttons, with a dated snapshot for each day. */
@@ -59,7 +61,9 @@ export default function StackRank(props: HomeworkProps) {
       return `${labelOf(active.id)} moved to position ${positionOf(over.id) + 1} of ${count}.`;
     },
     onDragEnd: ({ active, over }) =>
-      over ? `${labelOf(active.id)} dropped at position ${positionOf(over.id) + 1} of ${count}.` : `${labelOf(active.id)} dropped back at position ${positionOf(active.id) + 1} of ${count}.`,
+      over
+        ? `${labelOf(active.id)} dropped at position ${positionOf(over.id) + 1} of ${count}.`
+        : `${labelOf(active.id)} dropped back at position ${positionOf(active.id) + 1} of ${count}.`,
     onDragCancel: ({ active }) => `Moving ${labelOf(active.id)} was cancelled. It is back at position ${positionOf(active.id) + 1} of ${count}.`,
   };
 
@@ -86,8 +90,8 @@ export default function StackRank(props: HomeworkProps) {
   return (
     <HomeworkFrame slug={props.slug} themes={props.themes}>
       <p className="hint no-print" id="rank-help">
-        Drag a note by its handle, or use its Move up and Move down buttons. With a keyboard, you can also focus a handle, press Space, move
-        with the arrow keys and press Space again to drop.
+        Drag a note by its handle, or use its Move up and Move down buttons. With a keyboard, you can also focus a handle, press Space, move with the arrow keys
+        and press Space again to drop.
       </p>
       <DndContext
         id="rank"
@@ -97,7 +101,8 @@ export default function StackRank(props: HomeworkProps) {
         accessibility={{
           announcements,
           screenReaderInstructions: {
-            draggable: 'To pick up this value, press Space or Enter. Use the arrow keys to move it up or down the ranking. Press Space or Enter again to drop it there, or Escape to cancel.',
+            draggable:
+              'To pick up this value, press Space or Enter. Use the arrow keys to move it up or down the ranking. Press Space or Enter again to drop it there, or Escape to cancel.',
           },
         }}
       >
@@ -203,8 +208,8 @@ function RankingDays({ answers }: { answers: Answers }) {
         <p>Not ranked yet. Move your notes into order, or keep the order as it is if it already feels right.</p>
       ) : (
         <p>
-          Ranked on {history.length === 1 ? 'one day' : `${history.length} days`}, first on {dayText(history[0]?.date ?? '')}. The arrows show how each
-          value moved since then.
+          Ranked on {history.length === 1 ? 'one day' : `${history.length} days`}, first on {dayText(history[0]?.date ?? '')}. The arrows show how each value
+          moved since then.
         </p>
       )}
       {!rankedToday && (

@@ -31,7 +31,13 @@ export default function ValueChains(props: HomeworkProps) {
       <UndoBar />
       <ol className="chains" aria-label="Your values and their chains">
         {values.map((value) => (
-          <ValueCard key={value.id} value={value} others={values.filter((other) => other.id !== value.id)} focusHeading={focusAfter === value.id} onFocused={() => setFocusAfter(null)} />
+          <ValueCard
+            key={value.id}
+            value={value}
+            others={values.filter((other) => other.id !== value.id)}
+            focusHeading={focusAfter === value.id}
+            onFocused={() => setFocusAfter(null)}
+          />
         ))}
       </ol>
       <AddValueForm count={values.length} taken={values.map((value) => value.label)} onAdded={setFocusAfter} />
