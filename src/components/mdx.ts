@@ -1,5 +1,6 @@
 import ClientName from './ClientName.astro';
 import CoachName from './CoachName.astro';
+import PosterIsland from './PosterIsland.astro';
 import ThemeCards from './ThemeCards.astro';
 import ThemeList from './ThemeList.astro';
 
@@ -11,6 +12,7 @@ import ThemeList from './ThemeList.astro';
 export const workbookComponents = {
   ClientName,
   CoachName,
+  PosterIsland,
   ThemeCards,
   ThemeList,
 };
