@@ -5,16 +5,19 @@
  */
 import { graphemes, isEmoji, scriptOf } from './fonts.ts';
 
-/** How wide a font's letters run, relative to an average sans-serif at weight 400. */
+/**
+ * How wide a font's letters run, relative to the per-letter estimates below.
+ * Measured with Satori over sample values (docs/poster.md), rounded up.
+ */
 export type FontWidth = number;
 
 export const WIDTH = {
-  sansRegular: 1,
-  sansSemibold: 1.04,
-  sansHeavy: 1.12,
-  serifRegular: 0.96,
-  serifSemibold: 1,
-  serifItalic: 0.9,
+  sansRegular: 1.05,
+  sansSemibold: 1.08,
+  sansHeavy: 1.11,
+  serifRegular: 1.05,
+  serifSemibold: 1.07,
+  serifItalic: 0.98,
 } as const;
 
 const NARROW = new Set(Array.from("fijlrtI.,;:!|'’()[]-·"));

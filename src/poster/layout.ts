@@ -208,7 +208,11 @@ function fitList(items: ItemSpec[], box: ListBox): ListFit {
   const one = attempt(1);
   if (!box.twoColumns || items.length < 6) return one;
   const two = attempt(2);
-  return two.base >= one.base * 1.2 ? two : one;
+  const fitsOne = one.estimatedHeight <= box.height;
+  const fitsTwo = two.estimatedHeight <= box.height;
+  if (fitsOne && fitsTwo) return two.base >= one.base * 1.2 ? two : one;
+  if (fitsOne || fitsTwo) return fitsOne ? one : two;
+  return two.estimatedHeight < one.estimatedHeight ? two : one;
 }
 
 /** The values, most important first, down one column or two. */
@@ -275,7 +279,7 @@ function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
   const margin = 48 * u * shrink;
   const listHeight = height - frame.top - frame.bottom - headerHeight - footerHeight - 2 * margin;
 
-  const rankSize = (base: number) => Math.max(11 * u, base * 0.34);
+  const rankSize = (base: number) => Math.max(6 * u, base * 0.34);
   const items: ItemSpec[] = shown.map((value, index) => {
     const label = (base: number) => base * (index === 0 ? 1.22 : 1);
     const boldSize = (base: number) => label(base) * 0.52;
@@ -283,20 +287,20 @@ function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
       label,
       height: (base, width) => {
         const size = label(base);
-        const bold = value.bold ? lineCount(value.bold, boldSize(base), width, WIDTH.serifItalic) * boldSize(base) * 1.25 + 4 * u : 0;
-        return rankSize(base) * 1.3 + 6 * u + lineCount(value.label, size, width, WIDTH.serifSemibold) * size * 1.1 + bold;
+        const bold = value.bold ? lineCount(value.bold, boldSize(base), width, WIDTH.serifItalic) * boldSize(base) * 1.25 + base * 0.06 : 0;
+        return rankSize(base) * 1.3 + base * 0.08 + lineCount(value.label, size, width, WIDTH.serifSemibold) * size * 1.1 + bold;
       },
       draw: (base, width) =>
         h(
           'div',
           { display: 'flex', flexDirection: 'column', alignItems: 'center', flexShrink: 0, width, textAlign: 'center' },
-          h('div', { fontSize: rankSize(base), letterSpacing: '0.2em', color: palette.accent, fontWeight: 600, marginBottom: 6 * u, lineHeight: 1.3 }, roman(index + 1)),
+          h('div', { fontSize: rankSize(base), letterSpacing: '0.2em', color: palette.accent, fontWeight: 600, marginBottom: base * 0.08, lineHeight: 1.3 }, roman(index + 1)),
           textBlock(value.label, { fontSize: label(base), lineHeight: 1.1, fontWeight: 600, color: palette.text, textWrap: 'balance', width }),
-          value.bold ? textBlock(value.bold, { fontSize: boldSize(base), lineHeight: 1.25, fontStyle: 'italic', fontWeight: 400, color: palette.soft, marginTop: 4 * u, width }) : null,
+          value.bold ? textBlock(value.bold, { fontSize: boldSize(base), lineHeight: 1.25, fontStyle: 'italic', fontWeight: 400, color: palette.soft, marginTop: base * 0.06, width }) : null,
         ),
     };
   });
-  const box: ListBox = { width: textWidth, height: listHeight, gap: (base) => base * 0.62, columnGap: 40 * u, range: [10 * u, 92 * u], scale, twoColumns: true };
+  const box: ListBox = { width: textWidth, height: listHeight, gap: (base) => base * 0.62, columnGap: 40 * u, range: [5 * u, 92 * u], scale, twoColumns: true };
   const fit = fitList(items, box);
 
   const ornament = (wide: number) =>
@@ -339,18 +343,18 @@ function fieldPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
   const listHeight = height - frame.top - frame.bottom - headerHeight - margin - 20 * u;
 
   const rankColumn = (base: number) => Math.max(34 * u, base * 0.95);
-  const rankSize = (base: number) => Math.max(16 * u, base * 0.42);
+  const rankSize = (base: number) => Math.max(10 * u, base * 0.42);
   const factor = (index: number) => (index === 0 ? 1.45 : index < 3 ? 1.12 : 1);
   const items: ItemSpec[] = shown.map((value, index) => {
     const label = (base: number) => base * factor(index);
-    const boldSize = (base: number) => Math.max(12 * u, label(base) * 0.36);
+    const boldSize = (base: number) => Math.max(7 * u, label(base) * 0.36);
     const bold = value.bold?.toUpperCase() ?? '';
     return {
       label,
       height: (base, width) => {
         const size = label(base);
         const textWidth = width - rankColumn(base);
-        const boldHeight = bold ? 8 * u + lineCount(bold, boldSize(base), textWidth, WIDTH.sansRegular, 0.12) * boldSize(base) * 1.25 : 0;
+        const boldHeight = bold ? base * 0.1 + lineCount(bold, boldSize(base), textWidth, WIDTH.sansRegular, 0.12) * boldSize(base) * 1.25 : 0;
         return lineCount(value.label, size, textWidth, WIDTH.sansHeavy, -0.02) * size * 1.05 + boldHeight;
       },
       draw: (base, width) =>
@@ -362,12 +366,12 @@ function fieldPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
             'div',
             { display: 'flex', flexDirection: 'column', width: width - rankColumn(base), flexShrink: 0 },
             textBlock(value.label, { fontSize: label(base), lineHeight: 1.05, fontWeight: 800, letterSpacing: '-0.02em', color: palette.text }),
-            bold ? textBlock(bold, { fontSize: boldSize(base), lineHeight: 1.25, fontWeight: 500, letterSpacing: '0.12em', color: palette.soft, marginTop: 8 * u }) : null,
+            bold ? textBlock(bold, { fontSize: boldSize(base), lineHeight: 1.25, fontWeight: 500, letterSpacing: '0.12em', color: palette.soft, marginTop: base * 0.1 }) : null,
           ),
         ),
     };
   });
-  const box: ListBox = { width: innerWidth, height: listHeight, gap: (base) => base * 0.55, columnGap: 48 * u, range: [10 * u, 110 * u], scale, twoColumns: true };
+  const box: ListBox = { width: innerWidth, height: listHeight, gap: (base) => base * 0.55, columnGap: 48 * u, range: [5 * u, 110 * u], scale, twoColumns: true };
   const fit = fitList(items, box);
 
   const tree = h(
@@ -476,7 +480,7 @@ function compassPoster({ shown, title, name, frame, scale, palette }: StyleArgs)
   const legendWidth = sideBySide ? innerWidth - disc - 60 * u : innerWidth;
   const listHeight = sideBySide ? bodyHeight : bodyHeight - disc - discGap;
 
-  const dot = (base: number) => Math.max(24 * u, base * 0.95);
+  const dot = (base: number) => Math.max(12 * u, base * 0.95);
   const items: ItemSpec[] = shown.map((value, index) => {
     const label = (base: number) => base * (index === 0 ? 1.18 : 1);
     const boldSize = (base: number) => label(base) * 0.62;
@@ -520,7 +524,7 @@ function compassPoster({ shown, title, name, frame, scale, palette }: StyleArgs)
         ),
     };
   });
-  const box: ListBox = { width: legendWidth, height: listHeight, gap: (base) => base * 0.5, columnGap: 40 * u, range: [10 * u, 64 * u], scale, twoColumns: !sideBySide };
+  const box: ListBox = { width: legendWidth, height: listHeight, gap: (base) => base * 0.5, columnGap: 40 * u, range: [5 * u, 64 * u], scale, twoColumns: !sideBySide };
   const fit = fitList(items, box);
   const compass = compassDisc(shown.length, disc, u, palette, sans);
   const list = listElement(items, fit, box, 'flex-start');
