@@ -75,5 +75,9 @@ export function browserEngine(satori: SatoriCall, base: string): PosterEngine {
 export async function startEngine(base: string): Promise<PosterFonts> {
   const [standalone, wasm] = await Promise.all([import('satori/standalone'), import('satori/layout.wasm?url')]);
   await standalone.init(wasm.default);
-  return new PosterFonts(browserEngine(standalone.default as unknown as SatoriCall, base));
+  const satori = standalone.default as unknown as SatoriCall;
+  // Satori compiles its layout engine on first use: an empty render here makes
+  // a broken download fail now, while the page can still offer the fallback.
+  await satori({ type: 'div', props: { style: { display: 'flex' } } }, { width: 1, height: 1, fonts: [], loadAdditionalAsset: async () => [], onNodeDetected: () => undefined });
+  return new PosterFonts(browserEngine(satori, base));
 }
