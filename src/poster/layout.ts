@@ -180,8 +180,8 @@ interface ListBox {
   /** The smallest and largest base size to consider. */
   range: [number, number];
   scale: number;
-  /** Whether the values may be set in two columns when that lets them be larger. */
-  twoColumns: boolean;
+  /** The fewest values that may be set in two columns, when that lets them be larger; 0 for never. */
+  twoColumnsFrom: number;
 }
 
 function splitColumns<T>(items: T[], columns: 1 | 2): T[][] {
@@ -206,7 +206,7 @@ function fitList(items: ItemSpec[], box: ListBox): ListFit {
     return { base, columns, columnWidth, estimatedHeight: estimatedHeight(items, base, columns, columnWidth, box.gap(base)) };
   };
   const one = attempt(1);
-  if (!box.twoColumns || items.length < 6) return one;
+  if (box.twoColumnsFrom === 0 || items.length < box.twoColumnsFrom) return one;
   const two = attempt(2);
   const fitsOne = one.estimatedHeight <= box.height;
   const fitsTwo = two.estimatedHeight <= box.height;
@@ -228,7 +228,12 @@ function listElement(items: ItemSpec[], fit: ListFit, box: ListBox, align: 'cent
   const body =
     fit.columns === 1
       ? column(items, 0)
-      : h('div', { display: 'flex', flexDirection: 'row', alignItems: 'flex-start', gap: box.columnGap, width: box.width }, column(columns[0]!, 0), column(columns[1]!, columns[0]!.length));
+      : h(
+          'div',
+          { display: 'flex', flexDirection: 'row', alignItems: align === 'center' ? 'center' : 'flex-start', gap: box.columnGap, width: box.width },
+          column(columns[0]!, 0),
+          column(columns[1]!, columns[0]!.length),
+        );
   return withProps(
     h('div', { display: 'flex', flexDirection: 'column', justifyContent: 'center', alignItems: align, width: box.width, height: box.height, flexShrink: 0, position: 'relative' }, body),
     { [LIST]: true },
@@ -259,12 +264,26 @@ function rootStyle(frame: Frame, palette: PosterPalette, fontFamily: string, ext
     fontFamily,
     color: palette.text,
     position: 'relative',
-    overflow: 'hidden',
     ...extra,
   };
 }
 
 // ---------------------------------------------------------------- Paper ---
+
+/**
+ * A rectangular frame `inset` from the edges, drawn as four plain bars: a
+ * bordered box becomes a clipped layer in the SVG, which costs resvg a
+ * full-canvas pass.
+ */
+function frameRules(inset: number, thickness: number, color: string): PosterElement[] {
+  const bar = (style: Record<string, number>) => h('div', { position: 'absolute', backgroundColor: color, ...style });
+  return [
+    bar({ top: inset, left: inset, right: inset, height: thickness }),
+    bar({ bottom: inset, left: inset, right: inset, height: thickness }),
+    bar({ top: inset, bottom: inset, left: inset, width: thickness }),
+    bar({ top: inset, bottom: inset, right: inset, width: thickness }),
+  ];
+}
 
 function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): Built {
   const { u, height, innerWidth } = frame;
@@ -300,7 +319,7 @@ function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
         ),
     };
   });
-  const box: ListBox = { width: textWidth, height: listHeight, gap: (base) => base * 0.62, columnGap: 40 * u, range: [5 * u, 92 * u], scale, twoColumns: true };
+  const box: ListBox = { width: textWidth, height: listHeight, gap: (base) => base * 0.62, columnGap: 40 * u, range: [5 * u, 92 * u], scale, twoColumnsFrom: 4 };
   const fit = fitList(items, box);
 
   const ornament = (wide: number) =>
@@ -314,9 +333,9 @@ function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
 
   const tree = h(
     'div',
-    rootStyle(frame, palette, serif, { alignItems: 'center', backgroundImage: `radial-gradient(circle at 50% 38%, #faf6ee 0%, ${palette.background} 70%)` }),
-    h('div', { position: 'absolute', top: 36 * u, left: 36 * u, right: 36 * u, bottom: 36 * u, border: `${3 * u}px solid ${palette.decor}` }),
-    h('div', { position: 'absolute', top: 50 * u, left: 50 * u, right: 50 * u, bottom: 50 * u, border: `${1.2 * u}px solid ${palette.decor}` }),
+    rootStyle(frame, palette, serif, { alignItems: 'center' }),
+    ...frameRules(36 * u, 3 * u, palette.decor),
+    ...frameRules(50 * u, 1.2 * u, palette.decor),
     h(
       'div',
       { display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', flexShrink: 0, width: textWidth },
@@ -371,7 +390,7 @@ function fieldPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
         ),
     };
   });
-  const box: ListBox = { width: innerWidth, height: listHeight, gap: (base) => base * 0.55, columnGap: 48 * u, range: [5 * u, 110 * u], scale, twoColumns: true };
+  const box: ListBox = { width: innerWidth, height: listHeight, gap: (base) => base * 0.55, columnGap: 48 * u, range: [5 * u, 110 * u], scale, twoColumnsFrom: 6 };
   const fit = fitList(items, box);
 
   const tree = h(
@@ -437,14 +456,18 @@ function compassDisc(count: number, disc: number, u: number, palette: PosterPale
       const angle = (position.angle * Math.PI) / 180;
       const cx = disc / 2 + radius * Math.cos(angle);
       const cy = disc / 2 + radius * Math.sin(angle);
+      // A ring of the disc's colour keeps each marker clear of the lines it sits on.
+      const ring = size * 0.12;
       return h(
         'div',
         {
           position: 'absolute',
-          left: cx - size / 2,
-          top: cy - size / 2,
-          width: size,
-          height: size,
+          left: cx - size / 2 - ring,
+          top: cy - size / 2 - ring,
+          width: size + 2 * ring,
+          height: size + 2 * ring,
+          boxSizing: 'border-box',
+          border: `${ring}px solid ${palette.decorSoft}`,
           borderRadius: '50%',
           backgroundColor: palette.accent,
           color: palette.onAccent,
@@ -454,7 +477,6 @@ function compassDisc(count: number, disc: number, u: number, palette: PosterPale
           fontFamily: sans,
           fontWeight: 600,
           fontSize: size * 0.5,
-          boxShadow: `0 0 0 ${size * 0.12}px ${palette.decorSoft}`,
         },
         String(index + 1),
       );
@@ -524,7 +546,7 @@ function compassPoster({ shown, title, name, frame, scale, palette }: StyleArgs)
         ),
     };
   });
-  const box: ListBox = { width: legendWidth, height: listHeight, gap: (base) => base * 0.5, columnGap: 40 * u, range: [5 * u, 64 * u], scale, twoColumns: !sideBySide };
+  const box: ListBox = { width: legendWidth, height: listHeight, gap: (base) => base * 0.5, columnGap: 40 * u, range: [5 * u, 64 * u], scale, twoColumnsFrom: sideBySide ? 0 : 6 };
   const fit = fitList(items, box);
   const compass = compassDisc(shown.length, disc, u, palette, sans);
   const list = listElement(items, fit, box, 'flex-start');
@@ -542,7 +564,7 @@ function compassPoster({ shown, title, name, frame, scale, palette }: StyleArgs)
 
   const tree = h(
     'div',
-    rootStyle(frame, palette, sans, { alignItems: 'center', backgroundImage: `radial-gradient(circle at 50% 30%, #1b2c50 0%, ${palette.background} 65%)` }),
+    rootStyle(frame, palette, sans, { alignItems: 'center' }),
     header,
     body,
   );
@@ -587,8 +609,8 @@ export function openGraphLayout(input: OpenGraphInput): PosterLayout {
       position: 'relative',
       textAlign: 'center',
     },
-    h('div', { position: 'absolute', top: 28 * u, left: 28 * u, right: 28 * u, bottom: 28 * u, border: `3px solid ${palette.decor}` }),
-    h('div', { position: 'absolute', top: 40, left: 40, right: 40, bottom: 40, border: `1.2px solid ${palette.decor}` }),
+    ...frameRules(28, 3, palette.decor),
+    ...frameRules(40, 1.2, palette.decor),
     h(
       'div',
       { display: 'flex', alignItems: 'center', gap: 14, marginBottom: 36 },

@@ -10,11 +10,21 @@ import type { PosterStyleId } from '../../src/poster/styles.ts';
 const themes: PosterValue[] = ['Creativity', 'Family', 'Personal growth', 'Autonomy', 'Honesty', 'Adventure', 'Health', 'Making an impact', 'Friendship'].map((label) => ({ label }));
 
 /** The number of different colours in a PNG, and whether its size header matches what was asked for. */
-function inspect(png: Buffer): { width: number; height: number; colours: number; headerWidth: number; headerHeight: number } {
+function inspect(png: Buffer): { width: number; height: number; colours: number; background: number; headerWidth: number; headerHeight: number } {
   const decoded = PNG.sync.read(png);
-  const colours = new Set<number>();
-  for (let i = 0; i < decoded.data.length; i += 4) colours.add(decoded.data.readUInt32BE(i));
-  return { width: decoded.width, height: decoded.height, colours: colours.size, headerWidth: png.readUInt32BE(16), headerHeight: png.readUInt32BE(20) };
+  const counts = new Map<number, number>();
+  for (let i = 0; i < decoded.data.length; i += 4) {
+    const colour = decoded.data.readUInt32BE(i);
+    counts.set(colour, (counts.get(colour) ?? 0) + 1);
+  }
+  return {
+    width: decoded.width,
+    height: decoded.height,
+    colours: counts.size,
+    background: Math.max(...counts.values()) / (decoded.width * decoded.height),
+    headerWidth: png.readUInt32BE(16),
+    headerHeight: png.readUInt32BE(20),
+  };
 }
 
 describe('the build-time poster', () => {
@@ -29,8 +39,9 @@ describe('the build-time poster', () => {
     const seen = inspect(png);
     expect([seen.headerWidth, seen.headerHeight]).toEqual([POSTER_SIZES[size].width, POSTER_SIZES[size].height]);
     expect([seen.width, seen.height]).toEqual([POSTER_SIZES[size].width, POSTER_SIZES[size].height]);
-    // Anti-aliased type gives well over a hundred colours; a blank or single-colour image has a handful.
-    expect(seen.colours).toBeGreaterThan(100);
+    // Anti-aliased type gives dozens of colours, and covers a good part of the canvas; a blank image has one colour.
+    expect(seen.colours).toBeGreaterThan(30);
+    expect(seen.background).toBeLessThan(0.98);
   });
 
   it('draws non-Latin values and emoji with real glyphs, not missing-glyph boxes', async () => {
@@ -56,7 +67,8 @@ describe('the link-preview image', () => {
     const { png, layout } = await renderOpenGraphPng({ title: 'Your values workbook', coach: 'Jordan Ellis' });
     const seen = inspect(png);
     expect([seen.headerWidth, seen.headerHeight, seen.width, seen.height]).toEqual([1200, 630, 1200, 630]);
-    expect(seen.colours).toBeGreaterThan(50);
+    expect(seen.colours).toBeGreaterThan(30);
+    expect(seen.background).toBeLessThan(0.98);
     expect(layout.text).not.toMatch(/Maya|Okafor/);
   });
 });
