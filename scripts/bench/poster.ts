@@ -43,18 +43,23 @@ async function buildTime(): Promise<BenchResult[]> {
   const satori: number[] = [];
   const resvg: number[] = [];
   const total: number[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < 50; run += 1) {
+    const usage = process.cpuUsage();
     const started = performance.now();
     const { svg } = await renderSvg(build, fonts);
     const drawn = performance.now();
     svgToPng(svg, 1000);
     const done = performance.now();
+    const used = process.cpuUsage(usage);
     satori.push(drawn - started);
     resvg.push(done - drawn);
     total.push(done - started);
+    cpu.push((used.user + used.system) / 1000);
   }
   return [
-    { name: 'poster: build-time PNG, 1000x1500 (median of 50)', value: round(median(total)), unit: 'ms', target: '<= 100 ms', note: `satori ${round(median(satori))} ms + resvg ${round(median(resvg))} ms` },
+    { name: 'poster: build-time PNG, 1000x1500 (median of 50)', value: round(median(total)), unit: 'ms', target: '<= 100 ms', note: `satori ${round(median(satori))} ms + resvg ${round(median(resvg))} ms, wall clock` },
+    { name: 'poster: build-time PNG CPU time, 1000x1500 (median of 50)', value: round(median(cpu)), unit: 'ms', target: '<= 100 ms', note: 'the same renders in CPU time, which other work on the machine inflates less' },
   ];
 }
 
@@ -130,8 +135,8 @@ async function inBrowser(browser: Browser, origin: string, slug: string): Promis
     await Promise.all([page.waitForEvent('download'), button.click()]);
     warm.push(performance.now() - started);
 
-    // Right after a change: the click has to wait for the render and the encoding.
-    await page.getByLabel('Size').selectOption('pinterest');
+    // Right after a change to a poster not drawn before: the click waits for the render and the encoding.
+    await page.getByRole('radio', { name: /Compass/ }).check();
     started = performance.now();
     await Promise.all([page.waitForEvent('download'), button.click()]);
     afterChange.push(performance.now() - started);

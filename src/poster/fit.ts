@@ -106,6 +106,19 @@ export function lineCount(text: string, size: number, maxWidth: number, width: F
   return lines;
 }
 
+/** The width of the longest piece of text a line cannot break inside without splitting a word. */
+export function longestWordWidth(text: string, size: number, width: FontWidth = 1, letterSpacing = 0): number {
+  return Math.max(0, ...breakUnits(text).map((unit) => textWidth(unit, size, width, letterSpacing)));
+}
+
+/**
+ * Whether every word of a text fits its line at `size`. A word too long to fit
+ * even at `minSize` is let off: it will be broken wherever it has to be.
+ */
+export function wordsFit(text: string, size: number, minSize: number, maxWidth: number, width: FontWidth = 1, letterSpacing = 0): boolean {
+  return longestWordWidth(text, size, width, letterSpacing) <= maxWidth || longestWordWidth(text, minSize, width, letterSpacing) > maxWidth;
+}
+
 export interface FitOptions {
   maxWidth: number;
   maxLines: number;
@@ -125,7 +138,7 @@ export function fitSize(text: string, options: FitOptions): { size: number; line
   let size = maxSize;
   while (size > minSize) {
     const lines = lineCount(text, size, maxWidth, width, letterSpacing);
-    if (lines <= maxLines) return { size, lines };
+    if (lines <= maxLines && wordsFit(text, size, minSize, maxWidth, width, letterSpacing)) return { size, lines };
     size = Math.max(minSize, Math.floor(size * 0.94));
   }
   return { size: minSize, lines: lineCount(text, minSize, maxWidth, width, letterSpacing) };

@@ -6,7 +6,7 @@
  * state, no I/O, the same tree for the same data.
  */
 import type { FontRequest } from './fonts.ts';
-import { fitSize, largestFitting, lineCount, textDirection, WIDTH } from './fit.ts';
+import { fitSize, largestFitting, lineCount, longestWordWidth, textDirection, wordsFit, WIDTH, type FontWidth } from './fit.ts';
 import { DEFAULT_SIZE, POSTER_SIZES, safeArea, type PosterSizeId } from './sizes.ts';
 import { DEFAULT_STYLE, POSTER_STYLES, type PosterPalette, type PosterStyleId } from './styles.ts';
 import { h, treeText, withProps, type PosterElement } from './tree.ts';
@@ -96,7 +96,16 @@ function frameFor(size: PosterSizeId): Frame {
 
 function textBlock(text: string, style: Record<string, string | number>): PosterElement {
   const dir = textDirection(text);
-  return withProps(h('div', { display: 'block', overflowWrap: 'anywhere', direction: dir, ...style }, text), { dir });
+  return withProps(h('div', { display: 'block', overflowWrap: 'break-word', direction: dir, ...style }, text), { dir });
+}
+
+/**
+ * Balanced lines for text whose every word fits the line. Satori's balancing
+ * also splits words when overflow-wrap allows it, so text with a word too long
+ * for the line wraps plainly and breaks that word instead.
+ */
+function balance(text: string, size: number, maxWidth: number, font: FontWidth, letterSpacing = 0): Record<string, string> {
+  return longestWordWidth(text, size, font, letterSpacing) <= maxWidth ? { textWrap: 'balance', overflowWrap: 'normal' } : { overflowWrap: 'break-word' };
 }
 
 const ROMAN: Array<[number, string]> = [
@@ -162,7 +171,17 @@ interface ItemSpec {
   label: (base: number) => number;
   /** Estimated height of the block. */
   height: (base: number, width: number) => number;
+  /** Its lines of text, so no size is chosen at which a word has to be split. */
+  runs: (base: number, width: number) => TextRun[];
   draw: (base: number, width: number) => PosterElement;
+}
+
+interface TextRun {
+  text: string;
+  size: number;
+  maxWidth: number;
+  font: FontWidth;
+  letterSpacing?: number;
 }
 
 interface ListFit {
@@ -201,7 +220,12 @@ function estimatedHeight(items: ItemSpec[], base: number, columns: 1 | 2, column
 function fitList(items: ItemSpec[], box: ListBox): ListFit {
   const attempt = (columns: 1 | 2): ListFit => {
     const columnWidth = columns === 1 ? box.width : (box.width - box.columnGap) / 2;
-    const fits = (base: number) => estimatedHeight(items, base, columns, columnWidth, box.gap(base)) <= box.height;
+    const smallest = items.map((item) => item.runs(box.range[0], columnWidth));
+    const whole = (base: number) =>
+      items.every((item, index) =>
+        item.runs(base, columnWidth).every((run, line) => wordsFit(run.text, run.size, smallest[index]![line]!.size, run.maxWidth, run.font, run.letterSpacing ?? 0)),
+      );
+    const fits = (base: number) => estimatedHeight(items, base, columns, columnWidth, box.gap(base)) <= box.height && whole(base);
     const base = largestFitting(box.range[0], box.range[1], fits) * box.scale;
     return { base, columns, columnWidth, estimatedHeight: estimatedHeight(items, base, columns, columnWidth, box.gap(base)) };
   };
@@ -309,12 +333,16 @@ function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
         const bold = value.bold ? lineCount(value.bold, boldSize(base), width, WIDTH.serifItalic) * boldSize(base) * 1.25 + base * 0.06 : 0;
         return rankSize(base) * 1.3 + base * 0.08 + lineCount(value.label, size, width, WIDTH.serifSemibold) * size * 1.1 + bold;
       },
+      runs: (base, width) => [
+        { text: value.label, size: label(base), maxWidth: width, font: WIDTH.serifSemibold },
+        { text: value.bold ?? '', size: boldSize(base), maxWidth: width, font: WIDTH.serifItalic },
+      ],
       draw: (base, width) =>
         h(
           'div',
           { display: 'flex', flexDirection: 'column', alignItems: 'center', flexShrink: 0, width, textAlign: 'center' },
           h('div', { fontSize: rankSize(base), letterSpacing: '0.2em', color: palette.accent, fontWeight: 600, marginBottom: base * 0.08, lineHeight: 1.3 }, roman(index + 1)),
-          textBlock(value.label, { fontSize: label(base), lineHeight: 1.1, fontWeight: 600, color: palette.text, textWrap: 'balance', width }),
+          textBlock(value.label, { fontSize: label(base), lineHeight: 1.1, fontWeight: 600, color: palette.text, width, ...balance(value.label, label(base), width, WIDTH.serifSemibold) }),
           value.bold ? textBlock(value.bold, { fontSize: boldSize(base), lineHeight: 1.25, fontStyle: 'italic', fontWeight: 400, color: palette.soft, marginTop: base * 0.06, width }) : null,
         ),
     };
@@ -339,7 +367,7 @@ function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
     h(
       'div',
       { display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', flexShrink: 0, width: textWidth },
-      textBlock(title, { fontSize: titleFit.size, lineHeight: 1.1, fontStyle: 'italic', fontWeight: 400, color: palette.text, textWrap: 'balance', width: textWidth }),
+      textBlock(title, { fontSize: titleFit.size, lineHeight: 1.1, fontStyle: 'italic', fontWeight: 400, color: palette.text, width: textWidth, ...balance(title, titleFit.size, textWidth, WIDTH.serifItalic) }),
       nameFit ? textBlock(name.toUpperCase(), { fontSize: nameFit.size, lineHeight: 1.3, letterSpacing: '0.18em', color: palette.accent, fontWeight: 400, marginTop: 22 * u, width: textWidth }) : null,
       h('div', { display: 'flex', marginTop: 40 * u * shrink }, ornament(70 * u)),
     ),
@@ -376,6 +404,10 @@ function fieldPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
         const boldHeight = bold ? base * 0.1 + lineCount(bold, boldSize(base), textWidth, WIDTH.sansRegular, 0.12) * boldSize(base) * 1.25 : 0;
         return lineCount(value.label, size, textWidth, WIDTH.sansHeavy, -0.02) * size * 1.05 + boldHeight;
       },
+      runs: (base, width) => [
+        { text: value.label, size: label(base), maxWidth: width - rankColumn(base), font: WIDTH.sansHeavy, letterSpacing: -0.02 },
+        { text: bold, size: boldSize(base), maxWidth: width - rankColumn(base), font: WIDTH.sansRegular, letterSpacing: 0.12 },
+      ],
       draw: (base, width) =>
         h(
           'div',
@@ -515,6 +547,10 @@ function compassPoster({ shown, title, name, frame, scale, palette }: StyleArgs)
         const bold = value.bold ? 2 * u + lineCount(value.bold, boldSize(base), textWidth, WIDTH.serifItalic) * boldSize(base) * 1.25 : 0;
         return Math.max(dot(base), lineCount(value.label, size, textWidth, WIDTH.sansSemibold) * size * 1.12 + bold);
       },
+      runs: (base, width) => [
+        { text: value.label, size: label(base), maxWidth: textWidthOf(base, width), font: WIDTH.sansSemibold },
+        { text: value.bold ?? '', size: boldSize(base), maxWidth: textWidthOf(base, width), font: WIDTH.serifItalic },
+      ],
       draw: (base, width) =>
         h(
           'div',
@@ -554,7 +590,7 @@ function compassPoster({ shown, title, name, frame, scale, palette }: StyleArgs)
   const header = h(
     'div',
     { display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', flexShrink: 0, width: innerWidth },
-    textBlock(title, { fontSize: titleFit.size, lineHeight: 1.1, fontWeight: 600, color: palette.text, fontFamily: serif, textWrap: 'balance', width: innerWidth }),
+    textBlock(title, { fontSize: titleFit.size, lineHeight: 1.1, fontWeight: 600, color: palette.text, fontFamily: serif, width: innerWidth, ...balance(title, titleFit.size, innerWidth, WIDTH.serifSemibold) }),
     nameFit ? textBlock(name.toUpperCase(), { fontSize: nameFit.size, lineHeight: 1.3, letterSpacing: '0.2em', fontWeight: 400, color: palette.accent, marginTop: 16 * u, width: innerWidth }) : null,
   );
 
@@ -618,7 +654,7 @@ export function openGraphLayout(input: OpenGraphInput): PosterLayout {
       h('div', { width: 12, height: 12, backgroundColor: palette.accent, transform: 'rotate(45deg)' }),
       rule(70),
     ),
-    textBlock(title, { fontSize: titleFit.size, lineHeight: 1.1, fontWeight: 600, maxWidth: 900, textWrap: 'balance' }),
+    textBlock(title, { fontSize: titleFit.size, lineHeight: 1.1, fontWeight: 600, maxWidth: 900, ...balance(title, titleFit.size, 900, WIDTH.serifSemibold) }),
     coachLine ? textBlock(coachLine, { fontSize: coachFit.size, letterSpacing: '0.18em', color: palette.accent, marginTop: 30, fontWeight: 400 }) : null,
   );
   return {

@@ -85,6 +85,19 @@ describe('posterLayout', () => {
     expect(directions).toContainEqual(['Family', 'ltr']);
   });
 
+  it('balances lines only where no word has to be split, since Satori would split one to balance', () => {
+    for (const style of POSTER_STYLE_IDS) {
+      for (const size of POSTER_SIZE_IDS) {
+        const layout = posterLayout({ values: [...values, { label: 'Unbelievablylongboldwordwithoutanyspacesatall' }], topN: 8, style, size, title: 'Supercalifragilisticexpialidociousnessitude' });
+        for (const element of findByData(layout.tree, 'dir')) {
+          const style = element.props.style ?? {};
+          if (style.textWrap === 'balance') expect(style.overflowWrap, treeText(element)).toBe('normal');
+          else expect(style.overflowWrap, treeText(element)).toBe('break-word');
+        }
+      }
+    }
+  });
+
   it('places rank 1 at the compass centre and the rest on rings from the north', () => {
     const positions = compassPositions(9);
     expect(positions[0]).toEqual({ ring: 0, angle: 0 });

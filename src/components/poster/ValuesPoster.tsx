@@ -231,17 +231,21 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
               </figcaption>
             </figure>
           )}
-          <h3 id={`${id}-shown`} className="poster-shown__heading">
-            On your poster
-          </h3>
-          <ol className="poster-shown" aria-labelledby={`${id}-shown`}>
-            {shown.map((value, index) => (
-              <li key={`${index}-${value.label}`}>
-                {value.label}
-                {value.bold ? <span className="poster-shown__bold"> ({value.bold})</span> : null}
-              </li>
-            ))}
-          </ol>
+          {engine.state === 'failed' ? null : (
+            <>
+              <h3 id={`${id}-shown`} className="poster-shown__heading">
+                On your poster
+              </h3>
+              <ol className="poster-shown" aria-labelledby={`${id}-shown`}>
+                {shown.map((value, index) => (
+                  <li key={`${index}-${value.label}`}>
+                    {value.label}
+                    {value.bold ? <span className="poster-shown__bold"> ({value.bold})</span> : null}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
           {problem ? (
             <p className="poster-notice" role="alert">
               {problem}
