@@ -40,4 +40,6 @@ export default defineConfig({
   integrations: [contentCheck(), mdx(), react()],
   security: { csp: true },
   devToolbar: { enabled: false },
+  // Shiki's inline styles would need 'unsafe-inline' under the CSP; workbooks have no code blocks.
+  markdown: { syntaxHighlight: false },
 });

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { clientSchema, RECOMMENDED_THEMES, type ClientData } from '../schemas/client.ts';
 import { coachSchema } from '../schemas/coach.ts';
@@ -10,7 +10,7 @@ import { isPrivateSlug, themeKey } from './slug.ts';
 
 /** Where content lives: `CONTENT_DIR` when set (tests, benchmarks), else `src/content`. */
 export function contentDir(root: string = process.cwd()): string {
-  return process.env.CONTENT_DIR ? join(root, process.env.CONTENT_DIR) : join(root, 'src', 'content');
+  return process.env.CONTENT_DIR ? resolve(root, process.env.CONTENT_DIR) : join(root, 'src', 'content');
 }
 
 function shown(path: string): string {
@@ -52,12 +52,16 @@ export function checkClient(input: unknown, file: string, workbooks: readonly st
     });
   }
   const parsed = clientSchema.safeParse(input ?? {});
-  if (!parsed.success) return { problems: [...problems, ...zodProblems(parsed.error, input, file)] };
-  const data = parsed.data;
+  if (!parsed.success) problems.push(...zodProblems(parsed.error, input, file));
 
+  // Duplicates and the workbook name are checked on the raw input too, so one run reports every problem.
+  const raw = (input ?? {}) as { themes?: unknown; workbook?: unknown };
+  const rawThemes = Array.isArray(raw.themes) ? raw.themes : [];
   const seen = new Map<string, number>();
-  data.themes.forEach((theme, index) => {
-    const key = themeKey(theme.name);
+  rawThemes.forEach((theme: unknown, index: number) => {
+    const name = typeof theme === 'string' ? theme : typeof theme === 'object' && theme !== null ? (theme as { name?: unknown }).name : undefined;
+    if (typeof name !== 'string' || name.trim() === '') return;
+    const key = themeKey(name);
     const first = seen.get(key);
     if (first === undefined) seen.set(key, index);
     else
@@ -66,18 +70,21 @@ export function checkClient(input: unknown, file: string, workbooks: readonly st
         file,
         field: `themes[${index}]`,
         expected: `a theme different from themes[${first}] (case and spaces are ignored)`,
-        found: `a duplicate, ${describeValue(theme.name)}`,
+        found: `a duplicate, ${describeValue(name)}`,
       });
   });
-  if (!workbooks.includes(data.workbook)) {
+  const workbook = raw.workbook ?? 'values';
+  if (typeof workbook === 'string' && !workbooks.includes(workbook.trim())) {
     problems.push({
       level: 'error',
       file,
       field: 'workbook',
       expected: workbooks.length > 0 ? `one of ${workbooks.join(', ')}` : 'a workbook folder under workbooks/',
-      found: describeValue(data.workbook),
+      found: describeValue(workbook),
     });
   }
+  if (!parsed.success) return { problems };
+  const data = parsed.data;
   const count = data.themes.length;
   if (count < RECOMMENDED_THEMES.min || count > RECOMMENDED_THEMES.max) {
     problems.push({
@@ -85,7 +92,7 @@ export function checkClient(input: unknown, file: string, workbooks: readonly st
       file,
       field: 'themes',
       expected: `${RECOMMENDED_THEMES.min} to ${RECOMMENDED_THEMES.max} themes (the method asks for 8 to 10)`,
-      found: `${count}`,
+      found: `${count} theme${count === 1 ? "" : "s"}`,
     });
   }
   return { data, problems };

@@ -26,7 +26,7 @@ export function zodProblems(error: z.ZodError, input: unknown, file: string): Pr
       file,
       field: formatPath(path),
       expected: expectedText(issue.message),
-      found: describeValue(valueAt(input, path)),
+      found: describeValue(foundAt(input, path)),
     });
   }
   return problems;
@@ -37,4 +37,12 @@ function expectedText(message: string): string {
   const match = /expected ([^,]+)/i.exec(message);
   if (message.startsWith('Invalid input') && match?.[1]) return match[1];
   return message;
+}
+
+/** The value at a path; where a shorthand string stood for an object (a theme), the string itself. */
+function foundAt(input: unknown, path: PropertyKey[]): unknown {
+  const value = valueAt(input, path);
+  if (value !== undefined || path.length === 0) return value;
+  const parent = valueAt(input, path.slice(0, -1));
+  return typeof parent === 'string' ? parent : value;
 }

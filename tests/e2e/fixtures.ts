@@ -12,8 +12,11 @@ export interface PageProblems {
   foreignRequests: string[];
 }
 
-/** Starts recording console errors, uncaught errors and requests to any other origin. */
-export function watchPage(page: Page, origin: string): PageProblems {
+/**
+ * Starts recording console errors, uncaught errors and requests that leave the site.
+ * With an origin, anything else is foreign; without one, anything off this machine is.
+ */
+export function watchPage(page: Page, origin?: string): PageProblems {
   const problems: PageProblems = { consoleErrors: [], pageErrors: [], foreignRequests: [] };
   page.on('console', (message) => {
     if (message.type() === 'error') problems.consoleErrors.push(message.text());
@@ -22,7 +25,8 @@ export function watchPage(page: Page, origin: string): PageProblems {
   page.on('request', (request) => {
     const url = request.url();
     if (/^(data|blob|about|chrome-extension):/.test(url)) return;
-    if (!url.startsWith(origin)) problems.foreignRequests.push(url);
+    const foreign = origin ? new URL(url).origin !== origin : !['127.0.0.1', 'localhost', '[::1]'].includes(new URL(url).hostname);
+    if (foreign) problems.foreignRequests.push(url);
   });
   return problems;
 }
@@ -33,8 +37,9 @@ export function watchPage(page: Page, origin: string): PageProblems {
  */
 export const test = base.extend<{ problems: PageProblems }>({
   problems: [
-    async ({ page, baseURL }, use) => {
-      const problems = watchPage(page, new URL(baseURL ?? 'http://127.0.0.1').origin);
+    async ({ page }, use) => {
+      // Tests may serve extra builds on other local ports; anything off this machine is foreign.
+      const problems = watchPage(page);
       await use(problems);
       expect(problems.pageErrors, 'uncaught page errors').toEqual([]);
       expect(problems.consoleErrors, 'console errors').toEqual([]);
