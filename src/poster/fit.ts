@@ -36,6 +36,9 @@ export function graphemeWidth(grapheme: string): number {
   if (WIDE.has(grapheme)) return 0.88;
   if (/\p{Lu}/u.test(grapheme)) return 0.7;
   if (/\p{Nd}/u.test(grapheme)) return 0.6;
+  // Cyrillic and Greek lower case run wider than Latin in these fonts (measured: дом, Семья, Ωμέγα).
+  if (cp >= 0x0400 && cp <= 0x052f) return 0.66;
+  if (cp >= 0x0370 && cp <= 0x03ff) return 0.6;
   return 0.56;
 }
 
@@ -111,12 +114,21 @@ export function longestWordWidth(text: string, size: number, width: FontWidth = 
   return Math.max(0, ...breakUnits(text).map((unit) => textWidth(unit, size, width, letterSpacing)));
 }
 
+/** Estimates are within about 10% of Satori's measure; words keep this much room to spare, since splitting one looks broken. */
+const WORD_MARGIN = 0.9;
+
 /**
- * Whether every word of a text fits its line at `size`. A word too long to fit
- * even at `minSize` is let off: it will be broken wherever it has to be.
+ * Whether every word of a text fits its line at `size`, with room to spare. A
+ * word too long to fit even at `minSize` is let off: it will be broken
+ * wherever it has to be.
  */
 export function wordsFit(text: string, size: number, minSize: number, maxWidth: number, width: FontWidth = 1, letterSpacing = 0): boolean {
-  return longestWordWidth(text, size, width, letterSpacing) <= maxWidth || longestWordWidth(text, minSize, width, letterSpacing) > maxWidth;
+  return everyWordFits(text, size, maxWidth, width, letterSpacing) || !everyWordFits(text, minSize, maxWidth, width, letterSpacing);
+}
+
+/** Whether the longest word of a text fits its line at `size`, with room to spare. */
+export function everyWordFits(text: string, size: number, maxWidth: number, width: FontWidth = 1, letterSpacing = 0): boolean {
+  return longestWordWidth(text, size, width, letterSpacing) <= maxWidth * WORD_MARGIN;
 }
 
 export interface FitOptions {

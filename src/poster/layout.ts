@@ -6,7 +6,7 @@
  * state, no I/O, the same tree for the same data.
  */
 import type { FontRequest } from './fonts.ts';
-import { fitSize, largestFitting, lineCount, longestWordWidth, textDirection, wordsFit, WIDTH, type FontWidth } from './fit.ts';
+import { everyWordFits, fitSize, largestFitting, lineCount, textDirection, wordsFit, WIDTH, type FontWidth } from './fit.ts';
 import { DEFAULT_SIZE, POSTER_SIZES, safeArea, type PosterSizeId } from './sizes.ts';
 import { DEFAULT_STYLE, POSTER_STYLES, type PosterPalette, type PosterStyleId } from './styles.ts';
 import { h, treeText, withProps, type PosterElement } from './tree.ts';
@@ -67,6 +67,11 @@ function clean(text: string | null | undefined): string {
   return (text ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** Capitals for the small-caps lines: Greek drops its accents in capitals, as Greek typesetting does. */
+export function capitals(text: string): string {
+  return /[\u0370-\u03ff\u1f00-\u1fff]/u.test(text) ? text.toLocaleUpperCase('el') : text.toUpperCase();
+}
+
 /** Marks an element as one value's block, so renderers can check it stays inside the list. */
 const ITEM = 'data-poster-item';
 /** Marks the list's box. */
@@ -94,6 +99,10 @@ function frameFor(size: PosterSizeId): Frame {
   return { width, height, u, top, bottom, side, innerWidth: width - 2 * side };
 }
 
+/**
+ * A block of text in its own direction. In the left-aligned styles, values
+ * keep `textAlign: 'left'` so a right-to-left value stays beside its number.
+ */
 function textBlock(text: string, style: Record<string, string | number>): PosterElement {
   const dir = textDirection(text);
   return withProps(h('div', { display: 'block', overflowWrap: 'break-word', direction: dir, ...style }, text), { dir });
@@ -105,7 +114,7 @@ function textBlock(text: string, style: Record<string, string | number>): Poster
  * for the line wraps plainly and breaks that word instead.
  */
 function balance(text: string, size: number, maxWidth: number, font: FontWidth, letterSpacing = 0): Record<string, string> {
-  return longestWordWidth(text, size, font, letterSpacing) <= maxWidth ? { textWrap: 'balance', overflowWrap: 'normal' } : { overflowWrap: 'break-word' };
+  return everyWordFits(text, size, maxWidth, font, letterSpacing) ? { textWrap: 'balance', overflowWrap: 'normal' } : { overflowWrap: 'break-word' };
 }
 
 const ROMAN: Array<[number, string]> = [
@@ -316,7 +325,7 @@ function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
   const shrink = titleScale(shown.length);
 
   const titleFit = fitSize(title, { maxWidth: textWidth, maxLines: 2, maxSize: 92 * u * shrink, minSize: 40 * u, width: WIDTH.serifItalic });
-  const nameFit = name ? fitSize(name.toUpperCase(), { maxWidth: textWidth, maxLines: 2, maxSize: 26 * u, minSize: 18 * u, width: WIDTH.serifRegular, letterSpacing: 0.18 }) : null;
+  const nameFit = name ? fitSize(capitals(name), { maxWidth: textWidth, maxLines: 2, maxSize: 26 * u, minSize: 18 * u, width: WIDTH.serifRegular, letterSpacing: 0.18 }) : null;
   const headerHeight = titleFit.lines * titleFit.size * 1.1 + (nameFit ? 22 * u + nameFit.lines * nameFit.size * 1.3 : 0) + 40 * u * shrink + 14 * u;
   const footerHeight = 30 * u;
   const margin = 48 * u * shrink;
@@ -368,7 +377,7 @@ function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
       'div',
       { display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', flexShrink: 0, width: textWidth },
       textBlock(title, { fontSize: titleFit.size, lineHeight: 1.1, fontStyle: 'italic', fontWeight: 400, color: palette.text, width: textWidth, ...balance(title, titleFit.size, textWidth, WIDTH.serifItalic) }),
-      nameFit ? textBlock(name.toUpperCase(), { fontSize: nameFit.size, lineHeight: 1.3, letterSpacing: '0.18em', color: palette.accent, fontWeight: 400, marginTop: 22 * u, width: textWidth }) : null,
+      nameFit ? textBlock(capitals(name), { fontSize: nameFit.size, lineHeight: 1.3, letterSpacing: '0.18em', color: palette.accent, fontWeight: 400, marginTop: 22 * u, width: textWidth }) : null,
       h('div', { display: 'flex', marginTop: 40 * u * shrink }, ornament(70 * u)),
     ),
     h('div', { display: 'flex', flexShrink: 0, marginTop: margin, marginBottom: margin }, listElement(items, fit, box, 'center')),
@@ -382,7 +391,7 @@ function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
 function fieldPoster({ shown, title, name, frame, scale, palette }: StyleArgs): Built {
   const { u, width, height, innerWidth } = frame;
   const sans = fontStack('inter');
-  const eyebrow = title.toUpperCase();
+  const eyebrow = capitals(title);
   const titleFit = fitSize(eyebrow, { maxWidth: innerWidth, maxLines: 2, maxSize: 38 * u, minSize: 24 * u, width: WIDTH.sansHeavy, letterSpacing: 0.16 });
   const nameFit = name ? fitSize(name, { maxWidth: innerWidth, maxLines: 2, maxSize: 40 * u, minSize: 24 * u, width: WIDTH.sansRegular }) : null;
   const headerHeight = titleFit.lines * titleFit.size * 1.2 + (nameFit ? 14 * u + nameFit.lines * nameFit.size * 1.25 : 0) + 36 * u + 8 * u;
@@ -395,7 +404,7 @@ function fieldPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
   const items: ItemSpec[] = shown.map((value, index) => {
     const label = (base: number) => base * factor(index);
     const boldSize = (base: number) => Math.max(7 * u, label(base) * 0.36);
-    const bold = value.bold?.toUpperCase() ?? '';
+    const bold = value.bold ? capitals(value.bold) : '';
     return {
       label,
       height: (base, width) => {
@@ -416,8 +425,8 @@ function fieldPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
           h(
             'div',
             { display: 'flex', flexDirection: 'column', width: width - rankColumn(base), flexShrink: 0 },
-            textBlock(value.label, { fontSize: label(base), lineHeight: 1.05, fontWeight: 800, letterSpacing: '-0.02em', color: palette.text }),
-            bold ? textBlock(bold, { fontSize: boldSize(base), lineHeight: 1.25, fontWeight: 500, letterSpacing: '0.12em', color: palette.soft, marginTop: base * 0.1 }) : null,
+            textBlock(value.label, { fontSize: label(base), lineHeight: 1.05, fontWeight: 800, letterSpacing: '-0.02em', color: palette.text, textAlign: 'left' }),
+            bold ? textBlock(bold, { fontSize: boldSize(base), lineHeight: 1.25, fontWeight: 500, letterSpacing: '0.12em', color: palette.soft, marginTop: base * 0.1, textAlign: 'left' }) : null,
           ),
         ),
     };
@@ -525,7 +534,7 @@ function compassPoster({ shown, title, name, frame, scale, palette }: StyleArgs)
   const shrink = titleScale(shown.length);
 
   const titleFit = fitSize(title, { maxWidth: innerWidth, maxLines: 2, maxSize: 76 * u * shrink, minSize: 36 * u, width: WIDTH.serifSemibold });
-  const nameFit = name ? fitSize(name.toUpperCase(), { maxWidth: innerWidth, maxLines: 2, maxSize: 26 * u, minSize: 18 * u, width: WIDTH.sansRegular, letterSpacing: 0.2 }) : null;
+  const nameFit = name ? fitSize(capitals(name), { maxWidth: innerWidth, maxLines: 2, maxSize: 26 * u, minSize: 18 * u, width: WIDTH.sansRegular, letterSpacing: 0.2 }) : null;
   const headerHeight = titleFit.lines * titleFit.size * 1.1 + (nameFit ? 16 * u + nameFit.lines * nameFit.size * 1.3 : 0);
   const bodyTop = 56 * u * shrink;
   const bodyHeight = innerHeight - headerHeight - bodyTop;
@@ -576,8 +585,8 @@ function compassPoster({ shown, title, name, frame, scale, palette }: StyleArgs)
           h(
             'div',
             { display: 'flex', flexDirection: 'column', width: textWidthOf(base, width), flexShrink: 0 },
-            textBlock(value.label, { fontSize: label(base), lineHeight: 1.12, fontWeight: 600, color: palette.text }),
-            value.bold ? textBlock(value.bold, { fontSize: boldSize(base), lineHeight: 1.25, fontStyle: 'italic', fontWeight: 400, color: palette.soft, marginTop: 2 * u, fontFamily: serif }) : null,
+            textBlock(value.label, { fontSize: label(base), lineHeight: 1.12, fontWeight: 600, color: palette.text, textAlign: 'left' }),
+            value.bold ? textBlock(value.bold, { fontSize: boldSize(base), lineHeight: 1.25, fontStyle: 'italic', fontWeight: 400, color: palette.soft, marginTop: 2 * u, fontFamily: serif, textAlign: 'left' }) : null,
           ),
         ),
     };
@@ -591,7 +600,7 @@ function compassPoster({ shown, title, name, frame, scale, palette }: StyleArgs)
     'div',
     { display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', flexShrink: 0, width: innerWidth },
     textBlock(title, { fontSize: titleFit.size, lineHeight: 1.1, fontWeight: 600, color: palette.text, fontFamily: serif, width: innerWidth, ...balance(title, titleFit.size, innerWidth, WIDTH.serifSemibold) }),
-    nameFit ? textBlock(name.toUpperCase(), { fontSize: nameFit.size, lineHeight: 1.3, letterSpacing: '0.2em', fontWeight: 400, color: palette.accent, marginTop: 16 * u, width: innerWidth }) : null,
+    nameFit ? textBlock(capitals(name), { fontSize: nameFit.size, lineHeight: 1.3, letterSpacing: '0.2em', fontWeight: 400, color: palette.accent, marginTop: 16 * u, width: innerWidth }) : null,
   );
 
   const body = sideBySide
@@ -627,7 +636,7 @@ export function openGraphLayout(input: OpenGraphInput): PosterLayout {
   const title = clean(input.title) || 'Workbook';
   const coach = clean(input.coach);
   const titleFit = fitSize(title, { maxWidth: 900, maxLines: 2, maxSize: 84, minSize: 40, width: WIDTH.serifSemibold });
-  const coachLine = coach ? `WITH ${coach.toUpperCase()}` : '';
+  const coachLine = coach ? `WITH ${capitals(coach)}` : '';
   const coachFit = fitSize(coachLine, { maxWidth: 900, maxLines: 1, maxSize: 26, minSize: 16, width: WIDTH.serifRegular, letterSpacing: 0.18 });
   const rule = (wide: number) => h('div', { width: wide, height: 2, backgroundColor: palette.decor });
   const tree = h(

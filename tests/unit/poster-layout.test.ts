@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampTopN, compassPositions, DEFAULT_TITLE, FIT_MARKERS, openGraphLayout, posterLayout, roman, type PosterValue } from '../../src/poster/layout.ts';
+import { capitals, clampTopN, compassPositions, DEFAULT_TITLE, FIT_MARKERS, openGraphLayout, posterLayout, roman, type PosterValue } from '../../src/poster/layout.ts';
 import { POSTER_SIZE_IDS, POSTER_SIZES } from '../../src/poster/sizes.ts';
 import { POSTER_STYLE_IDS, POSTER_STYLES, textColourPairs } from '../../src/poster/styles.ts';
 import { contrastRatio } from '../../src/poster/contrast.ts';
@@ -105,6 +105,11 @@ describe('posterLayout', () => {
     expect(positions.slice(4).every((position) => position.ring === 2)).toBe(true);
     expect(positions[1]!.angle).not.toBe(positions[4]!.angle);
     expect(compassPositions(20)).toHaveLength(20);
+  });
+
+  it('sets Greek capitals without accents, as Greek typesetting does', () => {
+    expect(capitals('Ελευθερία')).toBe('ΕΛΕΥΘΕΡΙΑ');
+    expect(capitals('Sunday dinners')).toBe('SUNDAY DINNERS');
   });
 
   it('numbers the Paper style in roman numerals', () => {
