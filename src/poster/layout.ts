@@ -5,12 +5,11 @@
  * image, and the live poster in the client's browser. It is pure: no React
  * state, no I/O, the same tree for the same data.
  */
-import type { FontRequest } from './fonts.ts';
+import { fontStack, type FontRequest } from './fonts.ts';
 import { everyWordFits, fitSize, largestFitting, lineCount, textDirection, wordsFit, WIDTH, type FontWidth } from './fit.ts';
 import { DEFAULT_SIZE, POSTER_SIZES, safeArea, type PosterSizeId } from './sizes.ts';
 import { DEFAULT_STYLE, POSTER_STYLES, type PosterPalette, type PosterStyleId } from './styles.ts';
 import { h, treeText, withProps, type PosterElement } from './tree.ts';
-import { fontStack } from './fonts.ts';
 
 /** One value on the poster. */
 export interface PosterValue {
@@ -631,7 +630,6 @@ export interface OpenGraphInput {
 export function openGraphLayout(input: OpenGraphInput): PosterLayout {
   const palette = POSTER_STYLES.paper.palette;
   const { width, height } = OPEN_GRAPH_SIZE;
-  const u = 1;
   const serif = fontStack('source-serif-4');
   const title = clean(input.title) || 'Workbook';
   const coach = clean(input.coach);

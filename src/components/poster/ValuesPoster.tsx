@@ -133,7 +133,7 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
     <section className="poster-studio" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Make your poster</h2>
       <div className="poster-studio__grid">
-        <form className="poster-studio__controls" onSubmit={(event) => event.preventDefault()}>
+        <form className="poster-studio__controls no-print" onSubmit={(event) => event.preventDefault()}>
           <div className="poster-field">
             <label htmlFor={`${id}-top`}>Values to show</label>
             <select id={`${id}-top`} value={shownCount} onChange={(event) => setTopN(Number(event.target.value))}>
@@ -213,7 +213,7 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
               </p>
             </div>
           ) : (
-            <figure className="poster-figure">
+            <figure className="poster-figure print-keep">
               {preview ? (
                 <img
                   src={preview.url}
@@ -232,7 +232,7 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
             </figure>
           )}
           {engine.state === 'failed' ? null : (
-            <>
+            <div className="print-keep">
               <h3 id={`${id}-shown`} className="poster-shown__heading">
                 On your poster
               </h3>
@@ -244,7 +244,7 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
                   </li>
                 ))}
               </ol>
-            </>
+            </div>
           )}
           {problem ? (
             <p className="poster-notice" role="alert">
