@@ -4,9 +4,11 @@
  * engine's transfer size. `node scripts/bench/poster.ts` prints them; the
  * bench runner calls `run()`.
  *
- * Set BENCH_DIST to a built site to skip the build.
+ * Set BENCH_DIST to a built site to skip the build. Other work on the
+ * machine slows every wall-clock figure; each note gives the load average.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
@@ -152,23 +154,27 @@ async function inBrowser(browser: Browser, origin: string, slug: string): Promis
   ];
 }
 
+const load = () => `load average ${loadavg()[0]!.toFixed(1)}`;
+
 export async function run(): Promise<BenchResult[]> {
-  const results = await buildTime();
-  let dist = process.env.BENCH_DIST;
-  if (!dist) {
-    dist = join('.tmp', 'bench-poster-dist');
-    await astroBuild({ outDir: dist });
-  }
-  results.push(...engineSize(dist));
-  const slug = readdirSync(dist).find((name) => /^[a-z0-9]+-[a-z0-9]{20,}$/.test(name));
-  if (!slug) throw new Error(`error: ${dist}: (folder): expected a client workbook folder, found none`);
-  const served = await serveStatic(dist, { port: 0 });
-  const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
+  const results: BenchResult[] = (await buildTime()).map((result) => ({ ...result, note: `${result.note}; ${load()}` }));
+  const scratch = process.env.BENCH_DIST ? undefined : mkdtempSync(join(tmpdir(), 'bench-poster-'));
+  const dist = process.env.BENCH_DIST ?? join(scratch!, 'dist');
   try {
-    results.push(...(await inBrowser(browser, served.url, slug)));
+    if (scratch) await astroBuild({ outDir: dist });
+    results.push(...engineSize(dist));
+    const slug = readdirSync(dist).find((name) => /^[a-z0-9]+-[a-z0-9]{20,}$/.test(name));
+    if (!slug) throw new Error(`error: ${dist}: (folder): expected a client workbook folder, found none`);
+    const served = await serveStatic(dist, { port: 0 });
+    const browser = await chromium.launch({ executablePath: await findChromium(), args: CHROMIUM_ARGS });
+    try {
+      results.push(...(await inBrowser(browser, served.url, slug)).map((result) => ({ ...result, note: `${result.note}; ${load()}` })));
+    } finally {
+      await browser.close();
+      await served.close();
+    }
   } finally {
-    await browser.close();
-    await served.close();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
   }
   return results;
 }
