@@ -1,8 +1,12 @@
 import ClientName from './ClientName.astro';
+import GuideChecklist from './coach/GuideChecklist.astro';
+import GuideData from './coach/GuideData.astro';
+import GuideNotes from './coach/GuideNotes.astro';
 import CoachName from './CoachName.astro';
 import PosterIsland from './PosterIsland.astro';
 import ThemeCards from './ThemeCards.astro';
 import ThemeList from './ThemeList.astro';
+import ShareWithCoachIsland from './ShareWithCoachIsland.astro';
 
 /**
  * The components workbook MDX may use without importing them. Each reads the
@@ -12,7 +16,11 @@ import ThemeList from './ThemeList.astro';
 export const workbookComponents = {
   ClientName,
   CoachName,
+  GuideChecklist,
+  GuideData,
+  GuideNotes,
   PosterIsland,
   ThemeCards,
   ThemeList,
+  ShareWithCoachIsland,
 };

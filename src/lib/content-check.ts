@@ -7,6 +7,7 @@ import { workbookPageSchema } from '../schemas/workbook-page.ts';
 import { describeValue, type Problem } from '../schemas/problems.ts';
 import { zodProblems } from '../schemas/zod-problems.ts';
 import { isPrivateSlug, themeKey } from './slug.ts';
+import { letterProblems } from './letter.ts';
 
 /** Where content lives: `CONTENT_DIR` when set (tests, benchmarks), else `src/content`. */
 export function contentDir(root: string = process.cwd()): string {
@@ -85,6 +86,7 @@ export function checkClient(input: unknown, file: string, workbooks: readonly st
   }
   if (!parsed.success) return { problems };
   const data = parsed.data;
+  if (data.letter !== undefined) problems.push(...letterProblems(data.letter, file, 'letter', 'letter line'));
   const count = data.themes.length;
   if (count < RECOMMENDED_THEMES.min || count > RECOMMENDED_THEMES.max) {
     problems.push({
@@ -121,7 +123,8 @@ export function checkContent(dir: string = contentDir()): Problem[] {
     const folder = join(dir, 'workbooks', workbook);
     for (const name of readdirSync(folder).filter((file) => /\.mdx?$/.test(file)).sort()) {
       const path = join(folder, name);
-      const block = frontmatter(readFileSync(path, 'utf8'));
+      const text = readFileSync(path, 'utf8');
+      const block = frontmatter(text);
       if (block === undefined) {
         problems.push({ level: 'error', file: shown(path), field: '(frontmatter)', expected: 'a --- block with title, audience and order', found: 'nothing' });
         continue;
@@ -136,6 +139,11 @@ export function checkContent(dir: string = contentDir()): Problem[] {
       }
       const parsed = workbookPageSchema.safeParse(input ?? {});
       if (!parsed.success) problems.push(...zodProblems(parsed.error, input, shown(path)));
+      else if (parsed.data.layout === 'letter') {
+        // Blank the frontmatter rather than cut it, so line numbers match the file.
+        const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---/, (head) => head.replace(/[^\n]/g, ''));
+        problems.push(...letterProblems(body, shown(path), '(body)'), ...letterProblems(parsed.data.subject ?? '', shown(path), 'subject'));
+      }
     }
   }
 

@@ -1,3 +1,5 @@
+// Before any schema is built: see the file for why.
+import '../lib/zod-jitless.ts';
 import { z } from 'astro/zod';
 
 /**

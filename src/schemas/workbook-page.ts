@@ -46,6 +46,16 @@ export const workbookPageSchema = z
      * @example "letter"
      */
     layout: z.enum(['page', 'letter'], { error: 'page or letter' }).default('page'),
+    /**
+     * The email subject of a `letter` page; it may use the letter's placeholders. Defaults to the title.
+     * @example "Your values homework, {{clientName}}"
+     */
+    subject: z
+      .string({ error: 'an email subject as text' })
+      .trim()
+      .min(1, { error: 'a non-empty subject' })
+      .max(150, { error: 'a subject of at most 150 characters' })
+      .optional(),
   })
   .strict();
 

@@ -1,0 +1,111 @@
+import { answersFileSchema, type AnswersFile } from '../schemas/answers.ts';
+import { describeValue, formatProblem, type Problem } from '../schemas/problems.ts';
+import { zodProblems } from '../schemas/zod-problems.ts';
+import { crcHex, fromBase64Url, inflateRaw, MAX_LINK_BYTES, parseFragment, SHARE_LINK_VERSION, TooLargeError } from './share-codec.ts';
+
+/**
+ * Reading answers the coach was sent: a share link's fragment or an answers
+ * file. Every failure becomes one line in the project's error style; nothing
+ * here throws, and nothing read is ever treated as markup.
+ */
+export type ReadResult = { ok: true; file: AnswersFile } | { ok: false; message: string };
+
+/** Files may be bigger than links (long notes), but not without bound. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+function fail(source: string, field: string, expected: string, found: string): ReadResult {
+  const problem: Problem = { level: 'error', file: source, field, expected, found };
+  return { ok: false, message: formatProblem(problem) };
+}
+
+function kb(bytes: number): string {
+  return `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Checks parsed JSON against the answers file schema and the page's client. */
+export function checkAnswersFile(input: unknown, source: string, expectedSlug: string): ReadResult {
+  const parsed = answersFileSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = zodProblems(parsed.error, input, source);
+    const first = problems[0];
+    if (!first) return fail(source, '(file)', 'a coaching workbook answers file', describeValue(input));
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'})` : '';
+    return { ok: false, message: `${formatProblem(first)}${more}` };
+  }
+  if (parsed.data.slug !== expectedSlug) {
+    return fail(source, 'slug', `answers for this client (${expectedSlug})`, `answers for another client (${parsed.data.slug})`);
+  }
+  return { ok: true, file: parsed.data };
+}
+
+function parseJson(bytes: Uint8Array, source: string, field: string): { ok: true; value: unknown } | { ok: false; result: ReadResult } {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, result: fail(source, field, 'answers as UTF-8 text', 'bytes that are not text') };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, result: fail(source, field, 'answers written as JSON', `text that is not JSON (${describeValue(text)})`) };
+  }
+}
+
+/**
+ * Reads a share link's fragment (with or without `#`) for the client whose
+ * review page is open.
+ * @example await readShareFragment(location.hash, 'maya-y4185fjpwqev9y4j6fk69oit')
+ */
+export async function readShareFragment(hash: string, expectedSlug: string, engine: 'auto' | 'fflate' = 'auto'): Promise<ReadResult> {
+  const source = 'share link';
+  try {
+    const fields = parseFragment(hash);
+    if (fields.v !== String(SHARE_LINK_VERSION)) {
+      return fail(source, 'v', `link version ${SHARE_LINK_VERSION} (the link may be cut short or changed)`, describeValue(fields.v ?? undefined));
+    }
+    if (fields.slug === null) return fail(source, 'slug', 'the client the answers belong to (the link may be cut short)', 'nothing');
+    if (fields.slug !== expectedSlug && fields.crc === null && fields.slug !== '' && expectedSlug.startsWith(fields.slug)) {
+      return fail(source, 'slug', `this client's whole slug (the link is cut short)`, `the start of it, ${describeValue(fields.slug)}`);
+    }
+    if (fields.slug !== expectedSlug) {
+      return fail(source, 'slug', `a link for this client (${expectedSlug})`, `a link for another client (${/^[a-z0-9-]{1,80}$/.test(fields.slug) ? fields.slug : describeValue(fields.slug)})`);
+    }
+    if (fields.crc === null || !/^[0-9a-f]{8}$/.test(fields.crc)) {
+      return fail(source, 'crc', 'a checksum of 8 hex digits (the link may be cut short or changed)', describeValue(fields.crc ?? undefined));
+    }
+    if (fields.d === null || fields.d === '') return fail(source, 'd', 'the packed answers (the link is cut short)', 'nothing');
+    // Packed data is never much bigger than what it unpacks to; refuse huge links before any work.
+    if (fields.d.length > Math.ceil((MAX_LINK_BYTES * 4) / 3) + 1024) {
+      return fail(source, 'd', `at most ${kb(MAX_LINK_BYTES)} of answers`, `a link of ${kb(fields.d.length)}`);
+    }
+    if (!/^[A-Za-z0-9_-]+$/.test(fields.d)) return fail(source, 'd', 'base64url text (A-Z, a-z, 0-9, - and _)', 'other characters (the link was changed)');
+    // A length no base64 text can have means the end was cut off; the last character carries only part of a byte.
+    const packed = fromBase64Url(fields.d.length % 4 === 1 ? fields.d.slice(0, -1) : fields.d) ?? new Uint8Array(0);
+
+    let json: Uint8Array;
+    try {
+      json = await inflateRaw(packed, MAX_LINK_BYTES, engine);
+    } catch (error) {
+      if (error instanceof TooLargeError) return fail(source, 'd', `at most ${kb(MAX_LINK_BYTES)} of answers once unpacked`, 'more');
+      return fail(source, 'd', 'complete packed answers (the link may be cut short or changed)', 'data that does not unpack');
+    }
+    if (crcHex(json) !== fields.crc) {
+      return fail(source, 'crc', 'a checksum that matches the answers (the link was changed after it was made)', 'a different checksum');
+    }
+    const parsed = parseJson(json, source, 'd');
+    if (!parsed.ok) return parsed.result;
+    return checkAnswersFile(parsed.value, source, expectedSlug);
+  } catch (error) {
+    return fail(source, '(link)', 'a link made by "Share with my coach"', `an unreadable link (${error instanceof Error ? error.name : 'error'})`);
+  }
+}
+
+/** Reads an answers file the coach picked, by its name and bytes. */
+export function readAnswersFileBytes(bytes: Uint8Array, fileName: string, expectedSlug: string): ReadResult {
+  if (bytes.length > MAX_FILE_BYTES) return fail(fileName, '(file)', `an answers file of at most ${kb(MAX_FILE_BYTES)}`, `a file of ${kb(bytes.length)}`);
+  if (bytes.length === 0) return fail(fileName, '(file)', 'an answers file downloaded from the workbook', 'an empty file');
+  const parsed = parseJson(bytes, fileName, '(file)');
+  if (!parsed.ok) return parsed.result;
+  return checkAnswersFile(parsed.value, fileName, expectedSlug);
+}

@@ -1,0 +1,155 @@
+import { atom } from 'nanostores';
+import type { AnswersFile } from '../schemas/answers.ts';
+import { checkAnswersFile, readAnswersFileBytes, readShareFragment, MAX_FILE_BYTES } from '../lib/share-decode.ts';
+
+/**
+ * The coach's review of one client's answers: what is open (from a link, a
+ * file or the copy kept in this browser), and the kept copy itself, stored
+ * under `coach:<slug>:review`, apart from anything the client's workbook stores.
+ */
+export type ReviewSource = 'link' | 'file' | 'saved';
+
+export type ReviewState =
+  | { status: 'empty' }
+  | { status: 'reading' }
+  | { status: 'ready'; file: AnswersFile; source: ReviewSource }
+  | { status: 'error'; message: string };
+
+export const $review = atom<ReviewState>({ status: 'empty' });
+/** When the open answers were kept in this browser, if they were. */
+export const $keptAt = atom<string | undefined>(undefined);
+/** The last thing that happened to the kept copy, for a status line. */
+export const $reviewNotice = atom('');
+
+const KEPT_VERSION = 1;
+
+export function reviewStorageKey(slug: string): string {
+  return `coach:${slug}:review`;
+}
+
+interface Kept {
+  version: number;
+  keptAt: string;
+  file: unknown;
+}
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The copy kept in this browser, checked like any other answers. */
+function readKept(slug: string): { file: AnswersFile; keptAt: string } | { message: string } | undefined {
+  let raw: string | null | undefined;
+  try {
+    raw = storage()?.getItem(reviewStorageKey(slug));
+  } catch {
+    return undefined;
+  }
+  if (raw === null || raw === undefined) return undefined;
+  let kept: Kept;
+  try {
+    kept = JSON.parse(raw) as Kept;
+  } catch {
+    return { message: 'error: kept copy: (file): expected answers written as JSON, found text that is not JSON' };
+  }
+  if (kept?.version !== KEPT_VERSION) return { message: `error: kept copy: version: expected ${KEPT_VERSION}, found ${String(kept?.version)}` };
+  const checked = checkAnswersFile(kept.file, 'kept copy', slug);
+  return checked.ok ? { file: checked.file, keptAt: String(kept.keptAt) } : { message: checked.message };
+}
+
+function sameAnswers(a: AnswersFile, b: AnswersFile): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function show(slug: string, file: AnswersFile, source: ReviewSource): void {
+  const kept = readKept(slug);
+  $keptAt.set(kept && 'file' in kept && sameAnswers(kept.file, file) ? kept.keptAt : undefined);
+  $review.set({ status: 'ready', file, source });
+}
+
+// Each open supersedes the one before, so a slow link cannot overwrite a file opened after it.
+let openCount = 0;
+
+/**
+ * Opens what the page was given: answers in the fragment, else the copy kept
+ * in this browser, else nothing.
+ */
+export async function openReview(slug: string, hash: string): Promise<void> {
+  const ticket = (openCount += 1);
+  $reviewNotice.set('');
+  if (hash.replace(/^#/, '') === '') {
+    const kept = readKept(slug);
+    if (!kept) $review.set({ status: 'empty' });
+    else if ('message' in kept) $review.set({ status: 'error', message: kept.message });
+    else show(slug, kept.file, 'saved');
+    return;
+  }
+  $review.set({ status: 'reading' });
+  const result = await readShareFragment(hash, slug);
+  if (ticket !== openCount) return;
+  if (result.ok) show(slug, result.file, 'link');
+  else $review.set({ status: 'error', message: result.message });
+}
+
+/** Opens a link the coach pasted: only its fragment matters. */
+export async function openPastedLink(slug: string, text: string): Promise<void> {
+  const hash = text.includes('#') ? text.slice(text.indexOf('#')) : '';
+  if (hash === '' || hash === '#') {
+    openCount += 1;
+    $review.set({ status: 'error', message: 'error: pasted link: (link): expected a link with answers after #, found no # in it' });
+    return;
+  }
+  await openReview(slug, hash.trim());
+}
+
+/** Opens an answers file the coach picked. */
+export async function openFile(slug: string, file: File): Promise<void> {
+  const ticket = (openCount += 1);
+  $reviewNotice.set('');
+  if (file.size > MAX_FILE_BYTES) {
+    $review.set({ status: 'error', message: `error: ${file.name}: (file): expected an answers file of at most ${MAX_FILE_BYTES / 1024} KB, found a file of ${Math.ceil(file.size / 1024)} KB` });
+    return;
+  }
+  $review.set({ status: 'reading' });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (ticket !== openCount) return;
+  const result = readAnswersFileBytes(bytes, file.name, slug);
+  if (result.ok) show(slug, result.file, 'file');
+  else $review.set({ status: 'error', message: result.message });
+}
+
+/** Keeps the open answers in this browser, replacing any older kept copy. */
+export function keepReview(slug: string, now: Date = new Date()): void {
+  const state = $review.get();
+  if (state.status !== 'ready') return;
+  const kept: Kept = { version: KEPT_VERSION, keptAt: now.toISOString(), file: state.file };
+  try {
+    const store = storage();
+    if (!store) throw new Error('no storage');
+    store.setItem(reviewStorageKey(slug), JSON.stringify(kept));
+    $keptAt.set(kept.keptAt);
+    $reviewNotice.set('Kept in this browser. Open this page again without a link to see them.');
+  } catch (error) {
+    const full = error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
+    $reviewNotice.set(
+      full
+        ? 'This browser’s storage is full, so the answers were not kept. Keep the link or the file instead.'
+        : 'This browser is not allowing storage here (a private window, perhaps), so the answers were not kept. Keep the link or the file instead.',
+    );
+  }
+}
+
+/** Removes the kept copy; what is open stays on screen. */
+export function forgetReview(slug: string): void {
+  try {
+    storage()?.removeItem(reviewStorageKey(slug));
+    $keptAt.set(undefined);
+    $reviewNotice.set('The kept copy was removed from this browser.');
+  } catch {
+    $reviewNotice.set('This browser did not allow removing the kept copy.');
+  }
+}
