@@ -1,13 +1,13 @@
 /**
  * The link-preview image of a workbook. Chat apps fetch it from their own
  * servers, so it carries no client data at all: only the workbook's title and
- * the coach's name. One image serves every client with the same workbook and
- * coach.
+ * the coach's name. Every client with the same workbook and coach has the
+ * same image (`/<slug>/og.png`), drawn once per build.
  */
-import { getClients, getWelcome, type ClientView } from '../lib/clients.ts';
+import { getWelcome, type ClientView } from '../lib/clients.ts';
 
 export interface OpenGraphImage {
-  /** The file name under /og/, without `.png`. */
+  /** The same for every client with the same workbook title and coach. */
   key: string;
   title: string;
   coach: string;
@@ -30,14 +30,4 @@ async function workbookTitle(workbook: string): Promise<string> {
 export async function openGraphImageFor(client: Pick<ClientView, 'workbook' | 'coach'>): Promise<OpenGraphImage> {
   const title = await workbookTitle(client.workbook);
   return { key: `${client.workbook}-${hash(`${title}\n${client.coach.name}`)}`, title, coach: client.coach.name };
-}
-
-/** Every distinct link-preview image the site needs. */
-export async function openGraphImages(): Promise<OpenGraphImage[]> {
-  const images = new Map<string, OpenGraphImage>();
-  for (const client of await getClients()) {
-    const image = await openGraphImageFor(client);
-    images.set(image.key, image);
-  }
-  return [...images.values()];
 }
