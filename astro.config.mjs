@@ -4,7 +4,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { checkContent } from './src/lib/content-check.ts';
+import { islandStylesInHead } from './src/lib/island-styles.ts';
 import { formatProblem } from './src/schemas/problems.ts';
+import { offline } from './src/offline/integration.ts';
 
 /**
  * Checks every content file before Astro reads it, so a coach sees one line per
@@ -47,7 +49,8 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [contentCheck(), mdx(), react()],
+  // islandStylesInHead rewrites pages after the build, so it runs before offline() fingerprints them.
+  integrations: [contentCheck(), mdx(), react(), islandStylesInHead(), offline()],
   security: { csp: true },
   devToolbar: { enabled: false },
   // Shiki's inline styles would need 'unsafe-inline' under the CSP; workbooks have no code blocks.

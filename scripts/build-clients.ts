@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { astroBuild } from './lib/build.ts';
 import { basePathOf, readContentFacts, type ContentFacts } from './lib/content.ts';
 import { findLeaks, REVIEW_FOLDER, splitBuild, type SplitFolder } from './lib/split.ts';
+import { writeServiceWorker } from './lib/offline.ts';
 import { describeValue, formatProblem } from '../src/schemas/problems.ts';
 
 const USAGE = `Builds one private deploy folder per client.
@@ -100,7 +101,15 @@ async function main(): Promise<void> {
   }
   const { clients } = content;
   if (clients.length === 0) {
-    throw new Stop([formatProblem({ level: 'error', file: relative(root, join(contentDir, 'clients')), field: '(folder)', expected: 'at least one client (npm run new-client)', found: 'no client files' })]);
+    throw new Stop([
+      formatProblem({
+        level: 'error',
+        file: relative(root, join(contentDir, 'clients')),
+        field: '(folder)',
+        expected: 'at least one client (npm run new-client)',
+        found: 'no client files',
+      }),
+    ]);
   }
   const base = flags.base ?? basePathOf(content.baseUrl);
   checkOutDir(flags.out);
@@ -159,7 +168,9 @@ async function main(): Promise<void> {
       slugs: clients.map((client) => client.slug),
       base,
       publicDir: join(root, 'public'),
-      onFolder: (_folder, index, total) => {
+      onFolder: async (folder, index, total) => {
+        // Each client's service worker is written again over the folder itself, so it precaches exactly what the folder holds.
+        if (folder.kind === 'client' && folder.slug) await writeServiceWorker({ dir: folder.dir, slug: folder.slug, urlPrefix: base });
         if ((index + 1) % step === 0 || index + 1 === total) console.log(`  ${index + 1} of ${total} folders written`);
       },
     });
@@ -180,7 +191,15 @@ async function main(): Promise<void> {
       throw new Stop([
         ...leaks
           .slice(0, 20)
-          .map((leak) => formatProblem({ level: 'error', file: `${relative(root, leak.folder)}/${leak.file}`, field: '(file)', expected: 'nothing of another client', found: leak.what })),
+          .map((leak) =>
+            formatProblem({
+              level: 'error',
+              file: `${relative(root, leak.folder)}/${leak.file}`,
+              field: '(file)',
+              expected: 'nothing of another client',
+              found: leak.what,
+            }),
+          ),
         `error: build:clients: folders: expected each folder to hold one client only, found ${leaks.length} strings of other clients; the folders were removed`,
       ]);
     }
@@ -200,7 +219,9 @@ function printSummary(folders: SplitFolder[], outDir: string, base: string, base
   for (const folder of folders) {
     total += folder.bytes;
     const name = `${rel}/${folder.dir.slice(outDir.length + 1)}/`;
-    console.log(`${name.padEnd(width)}  ${String(folder.files.length).padStart(6)}  ${size(folder.bytes).padStart(9)}${folder.kind === 'review' ? '  (your review pages)' : ''}`);
+    console.log(
+      `${name.padEnd(width)}  ${String(folder.files.length).padStart(6)}  ${size(folder.bytes).padStart(9)}${folder.kind === 'review' ? '  (your review pages)' : ''}`,
+    );
   }
   const clientCount = folders.filter((folder) => folder.kind === 'client').length;
   console.log('');

@@ -35,7 +35,11 @@ async function ask(): Promise<ClientAnswers> {
     const theme = await prompts.text({
       message: `Theme ${themes.length + 1}`,
       validate: (value) =>
-        value && [...value.trim()].length > MAX_THEME_LENGTH ? `At most ${MAX_THEME_LENGTH} characters, please.` : themes.length === 0 && !value?.trim() ? 'Please enter at least one theme.' : undefined,
+        value && [...value.trim()].length > MAX_THEME_LENGTH
+          ? `At most ${MAX_THEME_LENGTH} characters, please.`
+          : themes.length === 0 && !value?.trim()
+            ? 'Please enter at least one theme.'
+            : undefined,
     });
     stop(theme);
     const text = String(theme ?? '').trim();

@@ -35,7 +35,11 @@ try {
 
 const clients = options.clients.length > 0 ? known.filter((client) => options.clients.includes(client.slug)) : known;
 const sources = ['src', 'public', 'astro.config.mjs', 'package.json', contentDir];
-const stale = staleReason(dist, sources, clients.map((client) => client.slug));
+const stale = staleReason(
+  dist,
+  sources,
+  clients.map((client) => client.slug),
+);
 if (stale) {
   console.log(`Building the site first: ${stale}.`);
   try {

@@ -36,7 +36,9 @@ try {
   served = await serveStatic('dist', { port });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  console.error(`error: start: --port: expected a free port, found ${port} ${code === 'EADDRINUSE' ? 'already in use (try --port 4322)' : `unusable (${code})`}`);
+  console.error(
+    `error: start: --port: expected a free port, found ${port} ${code === 'EADDRINUSE' ? 'already in use (try --port 4322)' : `unusable (${code})`}`,
+  );
   process.exit(1);
 }
 

@@ -2,7 +2,15 @@ import { themeId } from '../src/lib/slug.ts';
 import type { Answers, AnswersFile, Value } from '../src/schemas/answers.ts';
 
 /** A value as the client might leave it after a week of homework. */
-function value(label: string, rank: number, chain: string[], bold: number | null, rating: number | null, origin: Value['origin'] = 'coach', theme = label): Value {
+function value(
+  label: string,
+  rank: number,
+  chain: string[],
+  bold: number | null,
+  rating: number | null,
+  origin: Value['origin'] = 'coach',
+  theme = label,
+): Value {
   const id = origin === 'coach' ? themeId(theme) : `own-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   const words = chain.map((text, index) => ({ id: `${id}-w${index}`.slice(0, 40), text }));
   return { id, label, chain: words, boldId: bold === null ? null : (words[bold]?.id ?? null), rank, rating, origin };

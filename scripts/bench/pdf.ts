@@ -73,5 +73,6 @@ export async function run(): Promise<BenchResult[]> {
 }
 
 if (import.meta.main) {
-  for (const result of await run()) console.log(`${result.name}: ${result.value} ${result.unit}${result.target ? ` (target ${result.target})` : ''}${result.note ? ` · ${result.note}` : ''}`);
+  for (const result of await run())
+    console.log(`${result.name}: ${result.value} ${result.unit}${result.target ? ` (target ${result.target})` : ''}${result.note ? ` · ${result.note}` : ''}`);
 }

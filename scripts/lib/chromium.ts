@@ -11,8 +11,7 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-export const CHROMIUM_MISSING =
-  'Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.';
+export const CHROMIUM_MISSING = 'Chromium not found: install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.';
 
 /**
  * Finds the browser for tests and PDFs: `$CHROMIUM_PATH`, then Debian's

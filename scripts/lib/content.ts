@@ -31,7 +31,11 @@ export function readContentFacts(contentDir: string): ContentFacts {
   const coach = coachSchema.safeParse(parse(readFileSync(coachFile, 'utf8')));
   if (!coach.success) throw new Error(`error: ${coachFile}: (file): expected a valid coach file, found problems (run npm run build to see them)`);
   const dir = join(contentDir, 'clients');
-  const files = existsSync(dir) ? readdirSync(dir).filter((file) => /\.ya?ml$/.test(file)).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => /\.ya?ml$/.test(file))
+        .sort()
+    : [];
   const clients = files.map((file) => {
     const path = join(dir, file);
     const parsed = clientSchema.safeParse(parse(readFileSync(path, 'utf8')));

@@ -56,11 +56,23 @@ export function parseFlags(argv: string[]): ParsedFlags {
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const flag = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? argv.find((arg) => arg.startsWith('-')) ?? '(arguments)';
-    const known = Object.keys(FLAGS).map((key) => `--${key}`).join(', ');
-    const found = /argument missing/.test(message) ? 'nothing' : /positional/i.test(message) ? `a stray argument ${describeValue(argv.find((a) => !a.startsWith('-')))}` : 'an unknown flag';
+    const known = Object.keys(FLAGS)
+      .map((key) => `--${key}`)
+      .join(', ');
+    const found = /argument missing/.test(message)
+      ? 'nothing'
+      : /positional/i.test(message)
+        ? `a stray argument ${describeValue(argv.find((a) => !a.startsWith('-')))}`
+        : 'an unknown flag';
     return {
       ok: false,
-      problem: { level: 'error', file: 'new-client', field: flag, expected: /argument missing/.test(message) ? 'a value after the flag' : `one of ${known}`, found },
+      problem: {
+        level: 'error',
+        file: 'new-client',
+        field: flag,
+        expected: /argument missing/.test(message) ? 'a value after the flag' : `one of ${known}`,
+        found,
+      },
     };
   }
 }
@@ -130,7 +142,13 @@ export function createClient(answers: ClientAnswers, dir: string = contentDir())
       ok: false,
       problems: [
         ...problems,
-        { level: 'error', file: shown, field: '(file)', expected: 'a new file', found: code === 'EEXIST' ? 'an existing file (never overwritten)' : `a write error (${code ?? String(error)})` },
+        {
+          level: 'error',
+          file: shown,
+          field: '(file)',
+          expected: 'a new file',
+          found: code === 'EEXIST' ? 'an existing file (never overwritten)' : `a write error (${code ?? String(error)})`,
+        },
       ],
     };
   }

@@ -79,7 +79,13 @@ export function parsePdfArgs(argv: string[], known: ClientEntry[]): { options: P
   for (const slug of clients) {
     if (slug.trim() === '' || slug.startsWith('-')) return fail('--client', 'a client slug', describeValue(slug));
     if (!slugs.has(slug)) {
-      const hint = known.length === 0 ? 'no clients exist yet' : known.map((client) => client.slug).slice(0, 3).join(', ') + (known.length > 3 ? ', …' : '');
+      const hint =
+        known.length === 0
+          ? 'no clients exist yet'
+          : known
+              .map((client) => client.slug)
+              .slice(0, 3)
+              .join(', ') + (known.length > 3 ? ', …' : '');
       return fail('--client', `the file name of a client in the content folder (${hint})`, describeValue(slug));
     }
   }

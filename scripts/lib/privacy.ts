@@ -64,7 +64,12 @@ export function parseHeadersFile(text: string): HeaderRule[] {
 export function headersFor(path: string, rules: readonly HeaderRule[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const rule of rules) {
-    const regex = new RegExp(`^${rule.pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const regex = new RegExp(
+      `^${rule.pattern
+        .split('*')
+        .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     if (!regex.test(path)) continue;
     for (const [name, value] of rule.headers) out.set(name.toLowerCase(), value);
   }

@@ -276,7 +276,13 @@ export async function findLeaks(folders: readonly SplitFolder[], clients: readon
     }
   }
   if (owners.size === 0) return [];
-  const pattern = new RegExp([...owners.keys()].sort((a, b) => b.length - a.length).map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const pattern = new RegExp(
+    [...owners.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|'),
+    'g',
+  );
   // Built assets are the same file in every folder: read each once.
   const shared = new Map<string, Set<string>>();
   const leaks: Leak[] = [];

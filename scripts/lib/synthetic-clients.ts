@@ -17,7 +17,20 @@ export interface SyntheticClient {
 const FIRST_NAMES = ['Søren', 'Aroha', 'Émilie', 'Ямина', '美玲', 'Kwabena', 'Hoang', 'Zainab', 'Ísold', 'Nnamdi', 'Łucja', 'Teodoro'];
 // Every syllable has three letters, so no surname can hide inside another.
 const SYLLABLES = ['vel', 'mor', 'qua', 'dar', 'sil', 'tha', 'bro', 'kes', 'lun', 'zar'];
-const THEMES = ['Family', 'Creativity', 'Personal growth', 'Autonomy', 'Honesty', 'Adventure', 'Health', 'Making an impact', 'Friendship', 'Security', 'Faith', 'Learning'];
+const THEMES = [
+  'Family',
+  'Creativity',
+  'Personal growth',
+  'Autonomy',
+  'Honesty',
+  'Adventure',
+  'Health',
+  'Making an impact',
+  'Friendship',
+  'Security',
+  'Faith',
+  'Learning',
+];
 
 function surname(index: number): string {
   const digits = String(index).padStart(3, '0').split('').map(Number);
@@ -49,16 +62,16 @@ export function writeSyntheticContent(dir: string, count: number, root: string =
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'clients'), { recursive: true });
   cpSync(join(root, 'src', 'content', 'workbooks'), join(dir, 'workbooks'), { recursive: true });
-  writeFileSync(
-    join(dir, 'coach.yaml'),
-    stringify({ name: 'Jordan Ellis', email: 'jordan@example.com', baseUrl: 'https://coach.example/workbooks' }),
-  );
+  writeFileSync(join(dir, 'coach.yaml'), stringify({ name: 'Jordan Ellis', email: 'jordan@example.com', baseUrl: 'https://coach.example/workbooks' }));
   const clients: SyntheticClient[] = [];
   for (let index = 0; index < count; index += 1) {
     const client = syntheticClient(index);
     const slug = makeSlug(client.name);
     const day = String(1 + (index % 28)).padStart(2, '0');
-    writeFileSync(join(dir, 'clients', `${slug}.yaml`), stringify({ name: client.name, sessionDate: `2026-11-${day}`, workbook: 'values', themes: client.themes }));
+    writeFileSync(
+      join(dir, 'clients', `${slug}.yaml`),
+      stringify({ name: client.name, sessionDate: `2026-11-${day}`, workbook: 'values', themes: client.themes }),
+    );
     clients.push({ slug, name: client.name, evidence: client.evidence });
   }
   return clients;

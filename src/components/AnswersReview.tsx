@@ -68,16 +68,14 @@ export default function AnswersReview({ slug, clientName, themes, posterUrl }: P
       </p>
 
       {state.status === 'empty' && (
-        <p className="notice">
-          No answers are open yet. Open the link {clientName} sent you with “Share with my coach”, or the answers file they attached.
-        </p>
+        <p className="notice">No answers are open yet. Open the link {clientName} sent you with “Share with my coach”, or the answers file they attached.</p>
       )}
       {state.status === 'reading' && <p className="notice">Reading the answers…</p>}
       {state.status === 'error' && (
         <div role="alert" className="notice notice--warn review__error">
           <p>
-            <strong>These answers could not be opened.</strong> Nothing was changed. Ask {clientName} to send the link again, or to download the
-            answers file and attach it.
+            <strong>These answers could not be opened.</strong> Nothing was changed. Ask {clientName} to send the link again, or to download the answers file
+            and attach it.
           </p>
           <p>
             <code>{state.message}</code>
@@ -139,8 +137,7 @@ function ReviewActions({ slug, file, source, keptAt }: { slug: string; file: Ans
     <div className="review__meta">
       <p>
         Opened from {SOURCES[source]}. Sent {formatWhen(file.exportedAt)}
-        {file.data.updatedAt > 0 && <>; last changed {formatWhen(file.data.updatedAt)}</>}.
-        {keptAt && <> Kept in this browser on {formatWhen(keptAt)}.</>}
+        {file.data.updatedAt > 0 && <>; last changed {formatWhen(file.data.updatedAt)}</>}.{keptAt && <> Kept in this browser on {formatWhen(keptAt)}.</>}
       </p>
       <p className="review__actions no-print">
         {keptAt ? (
@@ -335,8 +332,7 @@ function Ratings({ values }: { values: Value[] }) {
       </ul>
       {worth.length > 0 && (
         <p className="notice">
-          Worth a look: {worth.map((value) => value.label).join(', ')} {worth.length === 1 ? 'is' : 'are'} near the top of the ranking with a gap of 4
-          or more.
+          Worth a look: {worth.map((value) => value.label).join(', ')} {worth.length === 1 ? 'is' : 'are'} near the top of the ranking with a gap of 4 or more.
         </p>
       )}
     </section>

@@ -6,6 +6,10 @@ import CoachName from './CoachName.astro';
 import PosterIsland from './PosterIsland.astro';
 import ThemeCards from './ThemeCards.astro';
 import ThemeList from './ThemeList.astro';
+import ValueChainsIsland from './ValueChainsIsland.astro';
+import StackRankIsland from './StackRankIsland.astro';
+import LivingScoreIsland from './LivingScoreIsland.astro';
+import NotesIsland from './NotesIsland.astro';
 import ShareWithCoachIsland from './ShareWithCoachIsland.astro';
 
 /**
@@ -22,5 +26,9 @@ export const workbookComponents = {
   PosterIsland,
   ThemeCards,
   ThemeList,
+  ValueChainsIsland,
+  StackRankIsland,
+  LivingScoreIsland,
+  NotesIsland,
   ShareWithCoachIsland,
 };

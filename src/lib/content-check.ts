@@ -94,7 +94,7 @@ export function checkClient(input: unknown, file: string, workbooks: readonly st
       file,
       field: 'themes',
       expected: `${RECOMMENDED_THEMES.min} to ${RECOMMENDED_THEMES.max} themes (the method asks for 8 to 10)`,
-      found: `${count} theme${count === 1 ? "" : "s"}`,
+      found: `${count} theme${count === 1 ? '' : 's'}`,
     });
   }
   return { data, problems };
@@ -121,7 +121,9 @@ export function checkContent(dir: string = contentDir()): Problem[] {
   const workbooks = listWorkbooks(dir);
   for (const workbook of workbooks) {
     const folder = join(dir, 'workbooks', workbook);
-    for (const name of readdirSync(folder).filter((file) => /\.mdx?$/.test(file)).sort()) {
+    for (const name of readdirSync(folder)
+      .filter((file) => /\.mdx?$/.test(file))
+      .sort()) {
       const path = join(folder, name);
       const text = readFileSync(path, 'utf8');
       const block = frontmatter(text);
@@ -148,7 +150,11 @@ export function checkContent(dir: string = contentDir()): Problem[] {
   }
 
   const clientsDir = join(dir, 'clients');
-  const files = existsSync(clientsDir) ? readdirSync(clientsDir).filter((file) => /\.ya?ml$/.test(file)).sort() : [];
+  const files = existsSync(clientsDir)
+    ? readdirSync(clientsDir)
+        .filter((file) => /\.ya?ml$/.test(file))
+        .sort()
+    : [];
   for (const name of files) {
     const path = join(clientsDir, name);
     const input = readYaml(path, problems);

@@ -97,7 +97,11 @@ function fill(template: string, values: LetterValues, file: string, field: strin
 
 /** Makes text safe to drop into Markdown: no HTML, no accidental emphasis or links. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([\\`*_[\]{}|~#])/g, '\\$1');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]{}|~#])/g, '\\$1');
 }
 
 /**
@@ -243,10 +247,7 @@ export interface LetterSource {
 }
 
 export function buildLetter(source: LetterSource, values: LetterValues): Letter {
-  const problems = [
-    ...letterProblems(source.subject, source.subjectFile, 'subject'),
-    ...letterProblems(source.body, source.bodyFile, source.bodyField),
-  ];
+  const problems = [...letterProblems(source.subject, source.subjectFile, 'subject'), ...letterProblems(source.body, source.bodyFile, source.bodyField)];
   if (problems.length > 0) throw new ContentError(problems);
   const subject = fillPlain(source.subject, values, source.subjectFile, 'subject');
   const markdown = fillLetter(source.body, values, source.bodyFile, source.bodyField);

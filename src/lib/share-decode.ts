@@ -69,7 +69,12 @@ export async function readShareFragment(hash: string, expectedSlug: string, engi
       return fail(source, 'slug', `this client's whole slug (the link is cut short)`, `the start of it, ${describeValue(fields.slug)}`);
     }
     if (fields.slug !== expectedSlug) {
-      return fail(source, 'slug', `a link for this client (${expectedSlug})`, `a link for another client (${/^[a-z0-9-]{1,80}$/.test(fields.slug) ? fields.slug : describeValue(fields.slug)})`);
+      return fail(
+        source,
+        'slug',
+        `a link for this client (${expectedSlug})`,
+        `a link for another client (${/^[a-z0-9-]{1,80}$/.test(fields.slug) ? fields.slug : describeValue(fields.slug)})`,
+      );
     }
     if (fields.crc === null || !/^[0-9a-f]{8}$/.test(fields.crc)) {
       return fail(source, 'crc', 'a checksum of 8 hex digits (the link may be cut short or changed)', describeValue(fields.crc ?? undefined));

@@ -84,18 +84,12 @@ export const clientSchema = z
        * The workbook this client follows: the name of a folder in `src/content/workbooks/`.
        * @example "values"
        */
-      workbook: z
-        .string({ error: 'a workbook name as text' })
-        .trim()
-        .min(1, { error: 'a workbook name' })
-        .default('values'),
+      workbook: z.string({ error: 'a workbook name as text' }).trim().min(1, { error: 'a workbook name' }).default('values'),
       /**
        * The themes the coach took from the Discovery Doc. The method asks for 8 to 10.
        * @example ["Creativity", "Family", { name: "Growth", evidence: ["I want to keep learning"] }]
        */
-      themes: z
-        .array(themeSchema, { error: 'a list of themes' })
-        .min(1, { error: 'at least one theme (the method asks for 8 to 10)' }),
+      themes: z.array(themeSchema, { error: 'a list of themes' }).min(1, { error: 'at least one theme (the method asks for 8 to 10)' }),
       /**
        * A whole homework letter for this client, replacing the workbook's template.
        * It may use the same placeholders, such as `{{clientName}}`.

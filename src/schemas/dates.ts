@@ -16,7 +16,5 @@ export function isCalendarDate(text: string): boolean {
  */
 export const calendarDate = z.preprocess(
   (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-  z
-    .string({ error: 'a date written as YYYY-MM-DD' })
-    .refine(isCalendarDate, { error: 'a real calendar date written as YYYY-MM-DD' }),
+  z.string({ error: 'a date written as YYYY-MM-DD' }).refine(isCalendarDate, { error: 'a real calendar date written as YYYY-MM-DD' }),
 );

@@ -61,9 +61,7 @@ export function coachBackupKey(slug: string, at: number): string {
   return `coach:${slug}:session:backup:${at}`;
 }
 
-type ReadOutcome =
-  | { ok: true; data: CoachSession }
-  | { ok: false; reason: 'corrupt' | 'newer' };
+type ReadOutcome = { ok: true; data: CoachSession } | { ok: false; reason: 'corrupt' | 'newer' };
 
 /** Reads a stored `{ version, data }` value. Version 1 is the first; a later version adds its migration here. */
 function parseStored(raw: string): ReadOutcome {
@@ -210,9 +208,7 @@ export function startClock(now: number = Date.now()): void {
 }
 
 export function pauseClock(now: number = Date.now()): void {
-  update((session) =>
-    session.clock.startedAt === null ? session : { ...session, clock: { elapsedMs: clockElapsed(session.clock, now), startedAt: null } },
-  );
+  update((session) => (session.clock.startedAt === null ? session : { ...session, clock: { elapsedMs: clockElapsed(session.clock, now), startedAt: null } }));
 }
 
 export function resetClock(): void {
@@ -267,7 +263,9 @@ export function importCoachFile(text: string, fileName: string): ImportResult {
   const parsed = coachFileSchema.safeParse(input);
   if (!parsed.success) return fail(zodProblems(parsed.error, input, fileName));
   if (parsed.data.slug !== slug) {
-    return fail([{ level: 'error', file: fileName, field: 'slug', expected: `notes for this client (${slug})`, found: `notes for ${describeValue(parsed.data.slug)}` }]);
+    return fail([
+      { level: 'error', file: fileName, field: 'slug', expected: `notes for this client (${slug})`, found: `notes for ${describeValue(parsed.data.slug)}` },
+    ]);
   }
 
   let backupKey: string | null = null;
@@ -329,9 +327,7 @@ export function describeCoachStatus(status: CoachStatus): { tone: 'quiet' | 'goo
     case 'imported':
       return {
         tone: 'good',
-        text: status.backupKey
-          ? 'Notes imported. The notes this browser had before are kept as a backup copy.'
-          : 'Notes imported.',
+        text: status.backupKey ? 'Notes imported. The notes this browser had before are kept as a backup copy.' : 'Notes imported.',
       };
   }
 }

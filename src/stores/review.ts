@@ -10,10 +10,7 @@ import { checkAnswersFile, readAnswersFileBytes, readShareFragment, MAX_FILE_BYT
 export type ReviewSource = 'link' | 'file' | 'saved';
 
 export type ReviewState =
-  | { status: 'empty' }
-  | { status: 'reading' }
-  | { status: 'ready'; file: AnswersFile; source: ReviewSource }
-  | { status: 'error'; message: string };
+  { status: 'empty' } | { status: 'reading' } | { status: 'ready'; file: AnswersFile; source: ReviewSource } | { status: 'error'; message: string };
 
 export const $review = atom<ReviewState>({ status: 'empty' });
 /** When the open answers were kept in this browser, if they were. */
@@ -111,7 +108,10 @@ export async function openFile(slug: string, file: File): Promise<void> {
   const ticket = (openCount += 1);
   $reviewNotice.set('');
   if (file.size > MAX_FILE_BYTES) {
-    $review.set({ status: 'error', message: `error: ${file.name}: (file): expected an answers file of at most ${MAX_FILE_BYTES / 1024} KB, found a file of ${Math.ceil(file.size / 1024)} KB` });
+    $review.set({
+      status: 'error',
+      message: `error: ${file.name}: (file): expected an answers file of at most ${MAX_FILE_BYTES / 1024} KB, found a file of ${Math.ceil(file.size / 1024)} KB`,
+    });
     return;
   }
   $review.set({ status: 'reading' });

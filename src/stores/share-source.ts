@@ -11,9 +11,7 @@ const ANSWERS_VERSION = 1;
  * island free of the store's code; the coach's review page checks every field
  * with the full schema, so only the outline is checked here.
  */
-export type StoredAnswers =
-  | { ok: true; answers: Answers }
-  | { ok: false; reason: 'none' | 'unavailable' | 'unreadable' | 'newer' };
+export type StoredAnswers = { ok: true; answers: Answers } | { ok: false; reason: 'none' | 'unavailable' | 'unreadable' | 'newer' };
 
 /** The key the answers store writes for a client. */
 export function storedAnswersKey(slug: string): string {

@@ -74,7 +74,11 @@ test('each folder holds one client only: no other client’s name, slug or evide
   // Every private string, in every form a page could carry it, with its owner.
   const secrets: Array<{ text: string; owner: string; what: string }> = [];
   for (const client of clients) {
-    for (const [what, texts] of [['slug', [client.slug]], ['name', [client.name]], ['evidence', client.evidence]] as const) {
+    for (const [what, texts] of [
+      ['slug', [client.slug]],
+      ['name', [client.name]],
+      ['evidence', client.evidence],
+    ] as const) {
       for (const text of texts) for (const form of new Set([text, escapeHtml(text)])) secrets.push({ text: form, owner: client.slug, what });
     }
   }
@@ -104,7 +108,15 @@ test('each folder holds one client only: no other client’s name, slug or evide
       }
       for (const phrase of COACH_ONLY) if (text.includes(phrase)) problems.push(`${client.slug}/${rel}: coach-only text "${phrase}"`);
     }
-    for (const page of ['index.html', 'value-chains/index.html', 'rank/index.html', 'living/index.html', 'poster/index.html', 'notes/index.html', 'print/index.html']) {
+    for (const page of [
+      'index.html',
+      'value-chains/index.html',
+      'rank/index.html',
+      'living/index.html',
+      'poster/index.html',
+      'notes/index.html',
+      'print/index.html',
+    ]) {
       if (!existsSync(join(folder, client.slug, page))) problems.push(`${client.slug}: missing ${page}`);
     }
     // The build-time poster comes with the client's pages once the workbook has one.
@@ -117,7 +129,9 @@ test('each folder holds one client only: no other client’s name, slug or evide
 
   // The coach's review folder: review pages only, and none of the evidence quotes from the session notes.
   const review = join(out, REVIEW);
-  const pages = listFiles(review).map((file) => relative(review, file)).filter((file) => file.startsWith('coach'));
+  const pages = listFiles(review)
+    .map((file) => relative(review, file))
+    .filter((file) => file.startsWith('coach'));
   expect(pages.sort()).toEqual(clients.map((client) => join('coach', client.slug, 'review', 'index.html')).sort());
   for (const file of listFiles(review)) {
     const text = readFileSync(file, 'utf8');
@@ -209,7 +223,14 @@ test('every file is private: noindex and a script-hashing CSP on every page, _he
       }
       const rules = parseHeadersFile(readFileSync(join(dir, '_headers'), 'utf8'));
       const base = BASES[name];
-      for (const path of [`${base}`, `${base}${folder}/`, `${base}${folder}/poster.png`, `${base}${folder}/workbook.pdf`, `${base}_astro/client.js`, '/anything.png']) {
+      for (const path of [
+        `${base}`,
+        `${base}${folder}/`,
+        `${base}${folder}/poster.png`,
+        `${base}${folder}/workbook.pdf`,
+        `${base}_astro/client.js`,
+        '/anything.png',
+      ]) {
         const headers = headersFor(path, rules);
         expect(headers.get('x-robots-tag'), `${folder} ${path}`).toMatch(/noindex/);
         expect(headers.get('referrer-policy'), `${folder} ${path}`).toBe('no-referrer');
@@ -234,10 +255,10 @@ test('in a browser, split folders make no foreign requests, break no CSP rule an
         (window as unknown as { __csp: string[] }).__csp = violations;
         document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
       });
-      await context.addInitScript(
-        ([key, value]) => window.localStorage.setItem(key, value),
-        [`workbook:${client.slug}:answers`, JSON.stringify({ version: 1, data: sampleAnswers() })] as const,
-      );
+      await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
+        `workbook:${client.slug}:answers`,
+        JSON.stringify({ version: 1, data: sampleAnswers() }),
+      ] as const);
       const page = await context.newPage();
       const problems = watchPage(page, new URL(served.url).origin);
       const notFound: string[] = [];
@@ -258,7 +279,9 @@ test('in a browser, split folders make no foreign requests, break no CSP rule an
         const share = page.getByRole('region', { name: 'Share with Jordan Ellis' });
         await share.getByRole('button', { name: 'Create the link' }).click();
         const field = share.getByRole('textbox', { name: 'Link for Jordan Ellis' });
-        await expect(field).toHaveValue(new RegExp(`^https://coach\\.example/workbooks/coach/${client.slug}/review/#v=1&slug=${client.slug}&crc=[0-9a-f]{8}&d=[A-Za-z0-9_-]+$`));
+        await expect(field).toHaveValue(
+          new RegExp(`^https://coach\\.example/workbooks/coach/${client.slug}/review/#v=1&slug=${client.slug}&crc=[0-9a-f]{8}&d=[A-Za-z0-9_-]+$`),
+        );
         const link = await field.inputValue();
         const read = await readShareFragment(link.slice(link.indexOf('#')), client.slug);
         expect(read.ok && read.file.data).toEqual(sampleAnswers());

@@ -43,7 +43,7 @@ function oneLine(text: string): string {
 test("a second client's coach notes are kept apart, even on a theme of the same name", async ({ browser }) => {
   const { context, page, problems } = await open(browser);
   await page.goto(`coach/${maya.slug}/guide/`);
-  await page.getByLabel('Notes on Creativity').fill("Maya: the prototype week");
+  await page.getByLabel('Notes on Creativity').fill('Maya: the prototype week');
   await page.getByRole('checkbox', { name: 'Explored: Creativity' }).check();
 
   await page.goto(`coach/${zoe.slug}/guide/`);
@@ -140,7 +140,12 @@ for (const format of ['A4', 'Letter'] as const) {
       expect(text).toContain(zoe.name);
       expect(text).toContain('Did any insights come up for you while you were filling in the Discovery Doc?');
       expect(text).toContain('this is the most abstract session');
-      for (const question of ['What else?', 'What does your ideal version of this look like?', 'What excites you most about it?', 'How does it play a role in your work today?']) {
+      for (const question of [
+        'What else?',
+        'What does your ideal version of this look like?',
+        'What excites you most about it?',
+        'How does it play a role in your work today?',
+      ]) {
         expect(text.split(question).length - 1, `follow-up "${question}" printed once`).toBe(1);
       }
       for (const theme of zoe.themes) {
@@ -150,7 +155,18 @@ for (const format of ['A4', 'Letter'] as const) {
         expect(text).toContain(`I could tell from several of your answers that ${named} is important to you. What is important to you about that?`);
         for (const quote of theme.evidence ?? []) expect(text).toContain(quote);
       }
-      for (const label of ['Start focus mode', 'Start clock', 'Session clock', 'Export notes', 'Import notes', 'Explored', 'Next', 'Previous', 'On this page', 'Before the session']) {
+      for (const label of [
+        'Start focus mode',
+        'Start clock',
+        'Session clock',
+        'Export notes',
+        'Import notes',
+        'Explored',
+        'Next',
+        'Previous',
+        'On this page',
+        'Before the session',
+      ]) {
         expect(text, `"${label}" must not print`).not.toContain(label);
       }
     } finally {

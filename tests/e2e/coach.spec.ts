@@ -190,7 +190,12 @@ test("the letter's link is a real link to the client's workbook, and email gets 
   const email = page.getByRole('link', { name: 'Open in email' });
   const href = (await email.getAttribute('href'))!;
   expect(href.startsWith('mailto:?subject=')).toBe(true);
-  const params = Object.fromEntries(href.slice('mailto:?'.length).split('&').map((pair) => pair.split('=').map(decodeURIComponent)));
+  const params = Object.fromEntries(
+    href
+      .slice('mailto:?'.length)
+      .split('&')
+      .map((pair) => pair.split('=').map(decodeURIComponent)),
+  );
   expect(params.subject).toBe(`Your values homework, ${greeting}`);
   expect(params.body).toContain(`\r\n\r\n${workbookUrl}\r\n\r\n`);
 });
@@ -224,7 +229,7 @@ test('the dashboard lists the client with links, and its search box is the only 
   const search = page.getByRole('searchbox', { name: 'Find a client by name' });
   await search.fill('nobody like this');
   await expect(item).toBeHidden();
-  await expect(page.getByRole('status')).toHaveText('No client\'s name contains “nobody like this”.');
+  await expect(page.getByRole('status')).toHaveText("No client's name contains “nobody like this”.");
   await search.fill(client.name.split(' ').at(-1)!.toLowerCase());
   await expect(item).toBeVisible();
   await expect(page.getByRole('status')).toHaveText('Showing 1 of 1 client.');

@@ -59,7 +59,9 @@ export interface SampleClient {
 /** The sample client shipped in src/content, read the way a test author would: from its file. */
 export function sampleClient(contentDir = join(process.cwd(), 'src', 'content')): SampleClient {
   const dir = join(contentDir, 'clients');
-  const file = readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort()[0];
+  const file = readdirSync(dir)
+    .filter((name) => name.endsWith('.yaml'))
+    .sort()[0];
   if (!file) throw new Error(`No sample client in ${dir}`);
   const data = parse(readFileSync(join(dir, file), 'utf8')) as Omit<SampleClient, 'slug'>;
   return { ...data, slug: file.replace(/\.yaml$/, '') };

@@ -2,7 +2,10 @@ import type { Answers, Value } from '../../src/schemas/answers.ts';
 import { themeId } from '../../src/lib/slug.ts';
 
 /** A 30-line note, each line with a word that appears nowhere else, so a missing line is easy to spot. */
-export const NOTE_LINES = Array.from({ length: 30 }, (_, index) => `Line ${index + 1}: noteword${String(index + 1).padStart(2, '0')} came up on the walk home.`);
+export const NOTE_LINES = Array.from(
+  { length: 30 },
+  (_, index) => `Line ${index + 1}: noteword${String(index + 1).padStart(2, '0')} came up on the walk home.`,
+);
 
 /**
  * Answers for the sample client as the store keeps them: renamed and added

@@ -88,7 +88,10 @@ for (const paper of papers) {
       // Each worksheet starts a page, in order, right after the cover on page 1.
       const starts = headingPages(pdf, headings);
       expect(starts[0]).toBe(1);
-      expect(starts.every((start, index) => index === 0 || start > (starts[index - 1] ?? 0)), `${headings.join(', ')} start on ${starts.join(', ')}`).toBe(true);
+      expect(
+        starts.every((start, index) => index === 0 || start > (starts[index - 1] ?? 0)),
+        `${headings.join(', ')} start on ${starts.join(', ')}`,
+      ).toBe(true);
 
       // Ratings print as numbers, the ranking as a numbered list, the bold word in bold (checked in the unit tests too).
       expect(flat).toContain('1 Creativity 2 Playfulness 3 Family 4 Personal growth 5 Freedom to choose');
@@ -110,7 +113,10 @@ for (const paper of papers) {
       expect(flat).toContain('Blank worksheets, to fill in by hand');
       for (const word of ['noteword01', 'Playfulness', 'sketching', 'Freedom to choose']) expect(flat).not.toContain(word);
       const starts = headingPages(pdf, headings);
-      expect(starts.every((start, index) => start > 0 && (index === 0 || start > (starts[index - 1] ?? 0))), `${headings.join(', ')} start on ${starts.join(', ')}`).toBe(true);
+      expect(
+        starts.every((start, index) => start > 0 && (index === 0 || start > (starts[index - 1] ?? 0))),
+        `${headings.join(', ')} start on ${starts.join(', ')}`,
+      ).toBe(true);
       // The sample's 9 themes fit the same page budget as a 10-theme pack.
       expect(pdf.pages).toBeLessThanOrEqual(7);
       await expectNothingScreenOnly(page, pdf);
@@ -118,17 +124,26 @@ for (const paper of papers) {
 
     test('every client page prints what it shows, with its heading on top and no controls', async ({ page }, testInfo) => {
       const paths = await clientPages(page);
-      for (const filled of [true, false]) {
+      // Blank first: the seeded answers stay in the page's storage once added.
+      for (const filled of [false, true]) {
         if (filled) await seedAnswers(page);
         for (const path of paths) {
           await page.goto(path);
           const heading = normalise((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
           // The entered words this page shows, as text or in a form field, must all reach paper.
+          // Controls, status lines and .no-print hints are screen-only by design, so their own text ("Download my answers") is left out.
           const shown = await page.getByRole('main').evaluate((main) => {
             const fields = [...main.querySelectorAll('input, textarea')].map((field) => (field as HTMLInputElement).value);
-            return [(main as HTMLElement).innerText, ...fields].join('\n');
+            const controls = [...main.querySelectorAll<HTMLElement>('button, [role="status"], [role="alert"], .no-print')];
+            const saved = controls.map((control) => control.style.display);
+            for (const control of controls) control.style.display = 'none';
+            const text = (main as HTMLElement).innerText;
+            controls.forEach((control, index) => (control.style.display = saved[index] ?? ''));
+            return [text, ...fields].join('\n');
           });
-          const expected = words.filter((word) => shown.includes(word));
+          // Whole words, cut the way enteredWords cuts them, so "20" is not found inside "2001".
+          const shownWords = new Set(shown.split(/\s+/).map((word) => word.replace(/[.,:;!?]+$/u, '')));
+          const expected = words.filter((word) => shownWords.has(word));
           const name = `${path.split('/').filter(Boolean).slice(1).join('-') || 'home'}-${filled ? 'filled' : 'blank'}-${paper}.pdf`;
           const pdf = await printToPdf(page, testInfo.outputPath(name), paper);
           expect(topLines(pdf.pageText[0] ?? '', 4), `${path} heading on top`).toContain(heading);

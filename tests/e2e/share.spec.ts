@@ -73,7 +73,10 @@ test.describe('Share with my coach', () => {
     await expect(share.getByRole('status')).toHaveText(/Link copied/);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await field.inputValue());
-    await expect(share.getByRole('link', { name: 'Open in email' })).toHaveAttribute('href', /^mailto:jordan@example\.com\?subject=Maya's%20workbook%20answers&body=.*%23v%3D1/);
+    await expect(share.getByRole('link', { name: 'Open in email' })).toHaveAttribute(
+      'href',
+      /^mailto:jordan@example\.com\?subject=Maya's%20workbook%20answers&body=.*%23v%3D1/,
+    );
     expect(await cspViolations(page)).toEqual([]);
 
     const coach = await coachPage(browser, baseURL!);
@@ -97,7 +100,13 @@ test.describe('Share with my coach', () => {
     await expect(ranking.getByRole('row', { name: /Quiet mornings/ }).getByRole('cell')).toHaveText(['–', '5', '5', 'new']);
 
     const ratings = review.getByRole('region', { name: 'Living scores and gaps' });
-    await expect(ratings.getByRole('listitem')).toHaveText(['1. Making things6 of 10, gap 4', '2. Family8 of 10, gap 2', '3. Personal growth5 of 10, gap 5', '4. Autonomy4 of 10, gap 6', '5. Quiet morningsnot rated']);
+    await expect(ratings.getByRole('listitem')).toHaveText([
+      '1. Making things6 of 10, gap 4',
+      '2. Family8 of 10, gap 2',
+      '3. Personal growth5 of 10, gap 5',
+      '4. Autonomy4 of 10, gap 6',
+      '5. Quiet morningsnot rated',
+    ]);
     await expect(ratings.getByText('Worth a look: Making things is near the top of the ranking with a gap of 4 or more.')).toBeVisible();
 
     const notes = review.getByRole('region', { name: 'Notes' });
@@ -176,7 +185,11 @@ test.describe('The review page refuses bad links', () => {
       fragment.slice(0, -25),
       'error: share link: d: expected complete packed answers (the link may be cut short or changed), found data that does not unpack',
     );
-    await expectRefused(page, fragment.slice(0, 12), 'error: share link: slug: expected this client\'s whole slug (the link is cut short), found the start of it, "may"');
+    await expectRefused(
+      page,
+      fragment.slice(0, 12),
+      'error: share link: slug: expected this client\'s whole slug (the link is cut short), found the start of it, "may"',
+    );
   });
 
   test('a tampered link', async ({ page }) => {
@@ -196,7 +209,11 @@ test.describe('The review page refuses bad links', () => {
 
   test('a link for another client', async ({ page }) => {
     const other = 'sam-abcdefghijklmnopqrstuvwx';
-    await expectRefused(page, await validFragment(sampleAnswers(), other), `error: share link: slug: expected a link for this client (${client.slug}), found a link for another client (${other})`);
+    await expectRefused(
+      page,
+      await validFragment(sampleAnswers(), other),
+      `error: share link: slug: expected a link for this client (${client.slug}), found a link for another client (${other})`,
+    );
   });
 
   test('a link over 200 KB once unpacked', async ({ page }) => {
@@ -256,7 +273,11 @@ function mutateJson(value: unknown, next: () => number): unknown {
   const paths: Array<{ parent: Record<string, unknown> | unknown[]; key: string | number }> = [];
   const walk = (node: unknown) => {
     if (Array.isArray(node)) node.forEach((child, index) => (paths.push({ parent: node, key: index }), walk(child)));
-    else if (node && typeof node === 'object') for (const [key, child] of Object.entries(node)) paths.push({ parent: node as Record<string, unknown>, key }), walk(child);
+    else if (node && typeof node === 'object')
+      for (const [key, child] of Object.entries(node)) {
+        paths.push({ parent: node as Record<string, unknown>, key });
+        walk(child);
+      }
   };
   walk(copy);
   const target = paths[Math.floor(next() * paths.length)];

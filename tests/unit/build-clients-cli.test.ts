@@ -19,7 +19,10 @@ describe('npm run build:clients with bad flags', () => {
     [['--colour'], 'error: build:clients: --colour: expected one of --base, --out, --help, found an unknown flag'],
     [['dist'], 'error: build:clients: dist: expected only --base, --out and --help (see --help), found an extra argument "dist"'],
     [['--out', '.'], 'error: build:clients: --out: expected a folder inside or beside the project, not the project itself, found "."'],
-    [['--out', 'src'], 'error: build:clients: --out: expected an empty folder or one made by build:clients (with .build-clients.json), found a folder with other files ("src")'],
+    [
+      ['--out', 'src'],
+      'error: build:clients: --out: expected an empty folder or one made by build:clients (with .build-clients.json), found a folder with other files ("src")',
+    ],
   ])('%j', async (args, line) => {
     const result = await run(...args);
     expect(result.stderr).toBe(line);

@@ -4,7 +4,9 @@ import { FOLLOW_UPS, promptText, themeInSentence, themePrompt } from '../../src/
 
 describe('the theme prompt', () => {
   it('fills the theme into the opening question, as it reads mid-sentence', () => {
-    expect(promptText(themePrompt('Creativity'))).toBe('I could tell from several of your answers that creativity is important to you. What is important to you about that?');
+    expect(promptText(themePrompt('Creativity'))).toBe(
+      'I could tell from several of your answers that creativity is important to you. What is important to you about that?',
+    );
     expect(themePrompt('Personal growth')).toEqual({
       before: 'I could tell from several of your answers that ',
       theme: 'personal growth',

@@ -223,7 +223,14 @@ describe('coach data export and import', () => {
       ok: false,
       problems: ['error: notes.txt: (file): expected a JSON file exported from a session guide, found text that is not JSON'],
     });
-    const wrong = { kind: 'coaching-workbook-answers', version: 1, slug: MAYA, client: 'Maya', exportedAt: 'now', data: { checklist: [], notes: { opening: { label: 'Opening', text: 7 } }, explored: [], clock: { elapsedMs: 0, startedAt: null }, updatedAt: 0 } };
+    const wrong = {
+      kind: 'coaching-workbook-answers',
+      version: 1,
+      slug: MAYA,
+      client: 'Maya',
+      exportedAt: 'now',
+      data: { checklist: [], notes: { opening: { label: 'Opening', text: 7 } }, explored: [], clock: { elapsedMs: 0, startedAt: null }, updatedAt: 0 },
+    };
     expect(importCoachFile(JSON.stringify(wrong), 'answers.json')).toMatchInlineSnapshot(`
       {
         "ok": false,

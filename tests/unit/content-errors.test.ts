@@ -62,6 +62,8 @@ describe('client content checks', () => {
 
   it('keeps hostile text as data in messages', () => {
     const found = lines({ ...good, sessionDate: '<img src=x onerror=alert(1)>' });
-    expect(found).toEqual([`error: ${file}: sessionDate: expected a real calendar date written as YYYY-MM-DD, found "<img src=x onerror=alert(1)>" (28 characters)`]);
+    expect(found).toEqual([
+      `error: ${file}: sessionDate: expected a real calendar date written as YYYY-MM-DD, found "<img src=x onerror=alert(1)>" (28 characters)`,
+    ]);
   });
 });

@@ -42,7 +42,10 @@ describe('letter placeholders', () => {
     const template = Object.keys(LETTER_PLACEHOLDERS)
       .map((name) => `${name}: {{${name}}}`)
       .join('\n\n');
-    const letter = buildLetter({ body: template, bodyFile: 'letter.md', bodyField: '(body)', subject: 'Homework, {{ clientName }}', subjectFile: 'letter.md' }, values);
+    const letter = buildLetter(
+      { body: template, bodyFile: 'letter.md', bodyField: '(body)', subject: 'Homework, {{ clientName }}', subjectFile: 'letter.md' },
+      values,
+    );
 
     for (const [name, value] of Object.entries(values)) expect(letter.text).toContain(`${name}: ${value}`);
     expect(letter.text).not.toMatch(/\{\{|\}\}/);
@@ -113,8 +116,12 @@ describe('unknown placeholders', () => {
         .map((problem) => ({ ...problem, file: problem.file.replace(dir, '<content>') }))
         .map(formatProblem);
       expect(errors).toHaveLength(2);
-      expect(errors[0]).toMatch(/^error: <content>\/workbooks\/values\/letter\.md: \(body\): expected a known placeholder .*, found an unknown placeholder \{\{coachname\}\} on line \d+ \(did you mean \{\{coachName\}\}\?\)$/);
-      expect(errors[1]).toMatch(/^error: <content>\/clients\/maya-y4185fjpwqev9y4j6fk69oit\.yaml: letter: expected a known placeholder .*, found an unknown placeholder \{\{client\}\} on letter line 1/);
+      expect(errors[0]).toMatch(
+        /^error: <content>\/workbooks\/values\/letter\.md: \(body\): expected a known placeholder .*, found an unknown placeholder \{\{coachname\}\} on line \d+ \(did you mean \{\{coachName\}\}\?\)$/,
+      );
+      expect(errors[1]).toMatch(
+        /^error: <content>\/clients\/maya-y4185fjpwqev9y4j6fk69oit\.yaml: letter: expected a known placeholder .*, found an unknown placeholder \{\{client\}\} on letter line 1/,
+      );
 
       const lines = readFileSync(letterFile, 'utf8').split('\n');
       const line = Number(/on line (\d+)/.exec(errors[0]!)?.[1]);

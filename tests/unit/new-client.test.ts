@@ -71,12 +71,14 @@ describe('npm run new-client with flags', () => {
     const lines = result.stderr.trim().split('\n');
     expect(lines.every((line) => line.startsWith('error: ') || line.startsWith('warning: '))).toBe(true);
     const errors = lines.filter((line) => line.startsWith('error: ')).map((line) => line.replace(/client-[a-z0-9]{24}/, '<slug>'));
-    expect(errors).toEqual([
-      'error: <slug>.yaml: name: expected a client name, found an empty text',
-      'error: <slug>.yaml: sessionDate: expected a real calendar date written as YYYY-MM-DD, found "2026-13-45"',
-      'error: <slug>.yaml: coach.email: expected an email address like name@example.com, found "nope"',
-      'error: <slug>.yaml: themes[1]: expected a theme different from themes[0] (case and spaces are ignored), found a duplicate, "growth"',
-    ].map((line) => line.replace('<slug>.yaml', `${dir.slice(root.length + 1)}/clients/<slug>.yaml`)));
+    expect(errors).toEqual(
+      [
+        'error: <slug>.yaml: name: expected a client name, found an empty text',
+        'error: <slug>.yaml: sessionDate: expected a real calendar date written as YYYY-MM-DD, found "2026-13-45"',
+        'error: <slug>.yaml: coach.email: expected an email address like name@example.com, found "nope"',
+        'error: <slug>.yaml: themes[1]: expected a theme different from themes[0] (case and spaces are ignored), found a duplicate, "growth"',
+      ].map((line) => line.replace('<slug>.yaml', `${dir.slice(root.length + 1)}/clients/<slug>.yaml`)),
+    );
     expect(clientFiles()).toEqual(before);
   });
 

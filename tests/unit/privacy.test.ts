@@ -5,7 +5,14 @@ describe('_headers', () => {
   const rules = parseHeadersFile(headersFile('/workbooks/'));
 
   it('keeps every file out of search results and sends no referrer, PNG and PDF included', () => {
-    for (const path of ['/', '/workbooks/', '/workbooks/maya-x/', '/workbooks/maya-x/poster.png', '/workbooks/maya-x/workbook.pdf', '/workbooks/_astro/client.js']) {
+    for (const path of [
+      '/',
+      '/workbooks/',
+      '/workbooks/maya-x/',
+      '/workbooks/maya-x/poster.png',
+      '/workbooks/maya-x/workbook.pdf',
+      '/workbooks/_astro/client.js',
+    ]) {
       const headers = headersFor(path, rules);
       expect(headers.get('x-robots-tag'), path).toBe('noindex, nofollow, noarchive');
       expect(headers.get('referrer-policy'), path).toBe('no-referrer');
@@ -20,7 +27,13 @@ describe('_headers', () => {
 
   it('is read the way hosts read it: paths, then indented headers, comments ignored', () => {
     expect(parseHeadersFile('# note\n/a/*\n  X-One: 1\n  X-Two: two words\n/b\n  X-Three: 3\n')).toEqual([
-      { pattern: '/a/*', headers: [['X-One', '1'], ['X-Two', 'two words']] },
+      {
+        pattern: '/a/*',
+        headers: [
+          ['X-One', '1'],
+          ['X-Two', 'two words'],
+        ],
+      },
       { pattern: '/b', headers: [['X-Three', '3']] },
     ]);
   });

@@ -124,7 +124,9 @@ describe('bad share links get one clear line', () => {
         'error: share link: d: expected complete packed answers (the link may be cut short or changed), found data that does not unpack',
       );
     }
-    expect(await message(fragment.slice(0, fragment.indexOf('&d=')))).toBe('error: share link: d: expected the packed answers (the link is cut short), found nothing');
+    expect(await message(fragment.slice(0, fragment.indexOf('&d=')))).toBe(
+      'error: share link: d: expected the packed answers (the link is cut short), found nothing',
+    );
     expect(await message('v=1&slu')).toBe('error: share link: slug: expected the client the answers belong to (the link may be cut short), found nothing');
   });
 
@@ -142,7 +144,9 @@ describe('bad share links get one clear line', () => {
     expect(await message(withField(fragment, 'd', 'abc!def'))).toBe(
       'error: share link: d: expected base64url text (A-Z, a-z, 0-9, - and _), found other characters (the link was changed)',
     );
-    expect(await message(withField(fragment, 'v', '2'))).toBe('error: share link: v: expected link version 1 (the link may be cut short or changed), found "2"');
+    expect(await message(withField(fragment, 'v', '2'))).toBe(
+      'error: share link: v: expected link version 1 (the link may be cut short or changed), found "2"',
+    );
   });
 
   it('names answers that pass the checksum but break the schema', async () => {
@@ -177,7 +181,11 @@ describe('answers files', () => {
     };
     expect(refuse('')).toBe('error: answers.json: (file): expected an answers file downloaded from the workbook, found an empty file');
     expect(refuse('{"kind":')).toBe('error: answers.json: (file): expected answers written as JSON, found text that is not JSON ("{\\"kind\\":")');
-    expect(refuse({ hello: 'world' })).toMatch(/^error: answers\.json: kind: expected a coaching workbook answers file, found nothing \(and \d+ more problems\)$/);
-    expect(refuse(sampleAnswersFile(other))).toBe(`error: answers.json: slug: expected answers for this client (${slug}), found answers for another client (${other})`);
+    expect(refuse({ hello: 'world' })).toMatch(
+      /^error: answers\.json: kind: expected a coaching workbook answers file, found nothing \(and \d+ more problems\)$/,
+    );
+    expect(refuse(sampleAnswersFile(other))).toBe(
+      `error: answers.json: slug: expected answers for this client (${slug}), found answers for another client (${other})`,
+    );
   });
 });

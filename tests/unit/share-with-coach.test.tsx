@@ -32,7 +32,14 @@ describe('reading the stored answers for sharing', () => {
   });
 
   it('counts untouched seeded values as nothing to send', () => {
-    const fresh = { ...sampleAnswers(), history: [], notes: '', values: sampleAnswers().values.filter((value) => value.origin === 'coach').map((value) => ({ ...value, chain: [], boldId: null, rating: null })) };
+    const fresh = {
+      ...sampleAnswers(),
+      history: [],
+      notes: '',
+      values: sampleAnswers()
+        .values.filter((value) => value.origin === 'coach')
+        .map((value) => ({ ...value, chain: [], boldId: null, rating: null })),
+    };
     expect(hasAnswers(fresh)).toBe(false);
     expect(hasAnswers({ ...fresh, notes: 'a thought' })).toBe(true);
   });
@@ -44,7 +51,13 @@ describe('reading the stored answers for sharing', () => {
 });
 
 describe('ShareWithCoach', () => {
-  const props = { slug, greeting: 'Maya', coachName: 'Jordan Ellis', coachEmail: 'jordan@example.com', reviewUrl: `https://coach.example/workbooks/coach/${slug}/review/` };
+  const props = {
+    slug,
+    greeting: 'Maya',
+    coachName: 'Jordan Ellis',
+    coachEmail: 'jordan@example.com',
+    reviewUrl: `https://coach.example/workbooks/coach/${slug}/review/`,
+  };
 
   it('makes a link to the review page that carries the stored answers', async () => {
     store({ version: 1, data: sampleAnswers() });

@@ -28,7 +28,10 @@ function fakeBuild() {
   write('dist/_astro/fflate.5.js', 'export const b=1');
   write('dist/_astro/Guide.6.js', 'import{a}from"./react.4.js";"Before the session"');
   write('dist/_astro/Review.7.js', 'import{a}from"./react.4.js";');
-  for (const [slug, name] of [[A, 'Ann Ash'], [B, 'Bo Birch']] as const) {
+  for (const [slug, name] of [
+    [A, 'Ann Ash'],
+    [B, 'Bo Birch'],
+  ] as const) {
     write(`dist/${slug}/index.html`, `<h1>${name}</h1><link href="/wb/_astro/Base.1.css"><astro-island component-url="/wb/_astro/Share.3.js">`);
     write(`dist/${slug}/notes/index.html`, `<h1>${name}</h1>`);
     write(`dist/${slug}/poster.png`, 'png');
@@ -109,8 +112,21 @@ describe('splitBuild', () => {
 
 describe('findLeaks', () => {
   const secrets = [
-    { slug: A, strings: [{ text: A, kind: 'slug' as const }, { text: 'Ann Ash', kind: 'name' as const }, { text: "I'd rather walk", kind: 'evidence quote' as const }] },
-    { slug: B, strings: [{ text: B, kind: 'slug' as const }, { text: 'Bo Birch', kind: 'name' as const }] },
+    {
+      slug: A,
+      strings: [
+        { text: A, kind: 'slug' as const },
+        { text: 'Ann Ash', kind: 'name' as const },
+        { text: "I'd rather walk", kind: 'evidence quote' as const },
+      ],
+    },
+    {
+      slug: B,
+      strings: [
+        { text: B, kind: 'slug' as const },
+        { text: 'Bo Birch', kind: 'name' as const },
+      ],
+    },
   ];
 
   it('finds nothing in clean folders', async () => {

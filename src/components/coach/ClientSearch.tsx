@@ -30,9 +30,21 @@ export default function ClientSearch({ listId, total }: Props) {
   return (
     <search className="client-search">
       <label htmlFor="client-search">Find a client by name</label>
-      <input id="client-search" type="search" autoComplete="off" spellCheck={false} value={query} disabled={!hydrated} onChange={(event) => filter(event.currentTarget.value)} />
+      <input
+        id="client-search"
+        type="search"
+        autoComplete="off"
+        spellCheck={false}
+        value={query}
+        disabled={!hydrated}
+        onChange={(event) => filter(event.currentTarget.value)}
+      />
       <p className="client-search__count" role="status">
-        {query.trim() === '' ? '' : shown === 0 ? `No client's name contains “${query.trim()}”.` : `Showing ${shown} of ${total} ${total === 1 ? 'client' : 'clients'}.`}
+        {query.trim() === ''
+          ? ''
+          : shown === 0
+            ? `No client's name contains “${query.trim()}”.`
+            : `Showing ${shown} of ${total} ${total === 1 ? 'client' : 'clients'}.`}
       </p>
     </search>
   );

@@ -49,7 +49,14 @@ export default function CoachData({ slug, clientName, parts }: Props) {
         </button>
         <div className="coach-data__import">
           <label htmlFor="coach-import">Import notes from a file</label>
-          <input id="coach-import" ref={input} type="file" accept=".json,application/json" disabled={!hydrated} onChange={(event) => void onImport(event.currentTarget.files?.[0])} />
+          <input
+            id="coach-import"
+            ref={input}
+            type="file"
+            accept=".json,application/json"
+            disabled={!hydrated}
+            onChange={(event) => void onImport(event.currentTarget.files?.[0])}
+          />
         </div>
       </div>
       {problems.length > 0 && (

@@ -109,17 +109,9 @@ export default function FocusMode({ slug, clientName, themes, followUps, closeHe
         Start focus mode
       </button>
       <SessionClock clock={session.clock} disabled={!hydrated} />
-      <p className="session-bar__progress">
-        {hydrated ? `${exploredCount} of ${themes.length} themes explored` : `${themes.length} themes`}
-      </p>
+      <p className="session-bar__progress">{hydrated ? `${exploredCount} of ${themes.length} themes explored` : `${themes.length} themes`}</p>
 
-      <dialog
-        ref={dialog}
-        className="focus"
-        aria-label={`Focus mode: ${clientName}'s themes`}
-        onClose={() => setOpen(false)}
-        onKeyDown={onKeyDown}
-      >
+      <dialog ref={dialog} className="focus" aria-label={`Focus mode: ${clientName}'s themes`} onClose={() => setOpen(false)} onKeyDown={onKeyDown}>
         {open && (
           <div className="focus__frame">
             <header className="focus__top">
@@ -193,10 +185,13 @@ export default function FocusMode({ slug, clientName, themes, followUps, closeHe
                     rows={7}
                   />
                   <label className="coach-check">
-                    <input type="checkbox" checked={explored(theme.id)} aria-label={`Explored: ${theme.name}`} onChange={(event) => setExplored(theme.id, event.currentTarget.checked)} />
-                    <span>
-                      Explored
-                    </span>
+                    <input
+                      type="checkbox"
+                      checked={explored(theme.id)}
+                      aria-label={`Explored: ${theme.name}`}
+                      onChange={(event) => setExplored(theme.id, event.currentTarget.checked)}
+                    />
+                    <span>Explored</span>
                   </label>
                   <StatusLine status={status} />
                 </div>

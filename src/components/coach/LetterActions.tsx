@@ -78,8 +78,8 @@ export default function LetterActions({ text, html, mailto, complete, letterId }
       </div>
       {!complete && (
         <p className="letter-actions__note">
-          This letter is too long to hand to an email app in one link, so the email opens with the subject only. Copy the letter first, then paste it into
-          the message{hydrated ? ' (the button copies it for you)' : ''}.
+          This letter is too long to hand to an email app in one link, so the email opens with the subject only. Copy the letter first, then paste it into the
+          message{hydrated ? ' (the button copies it for you)' : ''}.
         </p>
       )}
       <p className={outcome ? `coach-status coach-status--${outcome.tone}` : 'coach-status'} role="status">

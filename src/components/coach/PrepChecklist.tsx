@@ -44,9 +44,7 @@ export default function PrepChecklist({ slug, items }: { slug: string; items: Ch
           </li>
         ))}
       </ul>
-      <p className="prep__progress">
-        {hydrated ? `${done} of ${items.length} done.` : `${items.length} things to do before the session.`}
-      </p>
+      <p className="prep__progress">{hydrated ? `${done} of ${items.length} done.` : `${items.length} things to do before the session.`}</p>
       <StatusLine status={status} onlyProblems />
     </div>
   );

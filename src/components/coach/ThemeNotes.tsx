@@ -46,9 +46,7 @@ export default function ThemeNotes({ slug, part, subject, label, explorable = fa
               setEdited(true);
             }}
           />
-          <span>
-            Explored
-          </span>
+          <span>Explored</span>
         </label>
       )}
       {edited && <StatusLine status={status} onlyProblems />}

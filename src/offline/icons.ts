@@ -1,0 +1,30 @@
+import { Resvg } from '@resvg/resvg-js';
+import iconSvg from './icon.svg?raw';
+import type { IconSpec } from './manifest.ts';
+
+// Every client gets the same icon, so each size is drawn once per build, not once per client.
+const rendered = new Map<string, Uint8Array>();
+
+/** The committed icon with rounded corners, for launchers that show an icon as it is. */
+function roundedSvg(svg: string): string {
+  const inner = /<svg[^>]*>([\s\S]*)<\/svg>/.exec(svg)?.[1];
+  if (inner === undefined) throw new Error('error: src/offline/icon.svg: (root): expected an <svg> element, found none');
+  return [
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 512 512">',
+    '<defs><clipPath id="rounded"><rect width="512" height="512" rx="112"/></clipPath></defs>',
+    `<g clip-path="url(#rounded)">${inner}</g>`,
+    '</svg>',
+  ].join('');
+}
+
+/** The app icon as a PNG, drawn from src/offline/icon.svg with resvg at build time. */
+export function iconPng(icon: IconSpec): Uint8Array {
+  const key = `${icon.purpose}-${icon.size}`;
+  let png = rendered.get(key);
+  if (!png) {
+    const svg = icon.purpose === 'any' ? roundedSvg(iconSvg) : iconSvg;
+    png = new Resvg(svg, { fitTo: { mode: 'width', value: icon.size } }).render().asPng();
+    rendered.set(key, png);
+  }
+  return png;
+}

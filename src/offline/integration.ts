@@ -1,0 +1,29 @@
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { writeServiceWorkers } from '../../scripts/lib/offline.ts';
+
+/**
+ * After `astro build`, gives every client folder (one with a web app manifest)
+ * its own service worker over the built output, so `npm run build` always
+ * produces an installable workbook that works offline.
+ */
+export function offline(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'workbook-offline',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const started = performance.now();
+        const results = await writeServiceWorkers(fileURLToPath(dir), base);
+        for (const [slug, result] of results) {
+          for (const warning of result.warnings) logger.warn(`${slug}: ${warning}`);
+        }
+        const ms = Math.round(performance.now() - started);
+        logger.info(`${results.size} service worker${results.size === 1 ? '' : 's'} written in ${ms} ms`);
+      },
+    },
+  };
+}

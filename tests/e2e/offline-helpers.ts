@@ -1,0 +1,98 @@
+import type { Page } from '@playwright/test';
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { Answers } from '../../src/schemas/answers.ts';
+
+/** A client for a synthetic content folder. */
+export interface TestClient {
+  slug: string;
+  name: string;
+  themes: string[];
+}
+
+/**
+ * A fresh folder under .tmp/ (ignored by git and by astro check), emptied first.
+ * The path is relative to the project root, as the build's CONTENT_DIR must be.
+ */
+export function tempFolder(name: string): string {
+  const dir = join('.tmp', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Copies src/content (coach, workbooks) into `dir` and replaces the sample
+ * client with `clients`, so a test can build a site of its own.
+ */
+export function writeContent(dir: string, clients?: TestClient[]): string {
+  cpSync(join(process.cwd(), 'src', 'content'), dir, { recursive: true });
+  if (clients) {
+    const folder = join(dir, 'clients');
+    for (const file of readdirSync(folder)) rmSync(join(folder, file));
+    for (const client of clients) {
+      writeFileSync(
+        join(folder, `${client.slug}.yaml`),
+        stringify({ name: client.name, sessionDate: '2026-12-03', workbook: 'values', themes: client.themes }),
+      );
+    }
+  }
+  return dir;
+}
+
+/** Resolves once a service worker controls the page (the first visit's worker claims it). */
+export async function waitForServiceWorker(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    }
+    return registration.scope;
+  });
+}
+
+/** The URLs a built sw.js precaches, read from the list workbox-build injected into it. */
+export function precacheUrls(sw: string): string[] {
+  return [...sw.matchAll(/"url":"([^"]+)"/g)].map((match) => match[1] ?? '');
+}
+
+/** Width and height of a PNG, from its IHDR chunk. */
+export function pngSize(png: Buffer): { width: number; height: number } {
+  if (png.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error('not a PNG');
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+/**
+ * Stored answers as the answers store keeps them (`{ version, data }`, valid
+ * against src/schemas/answers.ts), for seeding a client's browser.
+ */
+export function storedAnswers(notes: string): string {
+  const data: Answers = {
+    values: [
+      {
+        id: 'family',
+        label: 'Family',
+        chain: [
+          { id: 'w-family', text: 'Family' },
+          { id: 'w-sunday', text: 'Sunday dinners' },
+        ],
+        boldId: 'w-sunday',
+        rank: 1,
+        rating: 7,
+        origin: 'coach',
+      },
+    ],
+    history: [],
+    notes,
+    updatedAt: Date.UTC(2026, 11, 4),
+  };
+  return JSON.stringify({ version: 1, data });
+}
+
+/** The notes and value labels in a stored answers text, for comparing what survived. */
+export function answersSummary(stored: string | null): { notes: string; values: string[] } | null {
+  if (!stored) return null;
+  const { data } = JSON.parse(stored) as { data: Answers };
+  return { notes: data.notes, values: data.values.map((value) => `${value.label}: ${value.chain.map((word) => word.text).join(' / ')} (${value.rating})`) };
+}
