@@ -27,7 +27,9 @@ export interface BenchResult {
   note?: string;
 }
 
-const THEMES = ['Creativity', 'Family', 'Personal growth', 'Autonomy', 'Honesty', 'Adventure', 'Health', 'Making an impact', 'Friendship'].map((label) => ({ label }));
+const THEMES = ['Creativity', 'Family', 'Personal growth', 'Autonomy', 'Honesty', 'Adventure', 'Health', 'Making an impact', 'Friendship'].map((label) => ({
+  label,
+}));
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -60,8 +62,20 @@ async function buildTime(): Promise<BenchResult[]> {
     cpu.push((used.user + used.system) / 1000);
   }
   return [
-    { name: 'poster: build-time PNG, 1000x1500 (median of 50)', value: round(median(total)), unit: 'ms', target: '<= 100 ms', note: `satori ${round(median(satori))} ms + resvg ${round(median(resvg))} ms, wall clock` },
-    { name: 'poster: build-time PNG CPU time, 1000x1500 (median of 50)', value: round(median(cpu)), unit: 'ms', target: '<= 100 ms', note: 'the same renders in CPU time, which other work on the machine inflates less' },
+    {
+      name: 'poster: build-time PNG, 1000x1500 (median of 50)',
+      value: round(median(total)),
+      unit: 'ms',
+      target: '<= 100 ms',
+      note: `satori ${round(median(satori))} ms + resvg ${round(median(resvg))} ms, wall clock`,
+    },
+    {
+      name: 'poster: build-time PNG CPU time, 1000x1500 (median of 50)',
+      value: round(median(cpu)),
+      unit: 'ms',
+      target: '<= 100 ms',
+      note: 'the same renders in CPU time, which other work on the machine inflates less',
+    },
   ];
 }
 
@@ -69,7 +83,8 @@ async function buildTime(): Promise<BenchResult[]> {
 function engineSize(dist: string): BenchResult[] {
   const dir = join(dist, '_astro');
   const files = readdirSync(dir).filter((name) => /^standalone\.[\w-]+\.js$|^layout\.[\w-]+\.wasm$/.test(name));
-  if (files.length !== 2) throw new Error(`error: ${dir}: (folder): expected satori's standalone chunk and layout.wasm, found ${files.join(', ') || 'neither'}`);
+  if (files.length !== 2)
+    throw new Error(`error: ${dir}: (folder): expected satori's standalone chunk and layout.wasm, found ${files.join(', ') || 'neither'}`);
   let raw = 0;
   let brotli = 0;
   const parts: string[] = [];
@@ -80,7 +95,15 @@ function engineSize(dist: string): BenchResult[] {
     brotli += packed;
     parts.push(`${name.split('.')[0]} ${Math.round(packed / 1024)} KB`);
   }
-  return [{ name: 'poster: engine transfer size (brotli 11)', value: Math.round(brotli / 1024), unit: 'KB', target: '<= 500 KB', note: `${parts.join(' + ')}; ${Math.round(raw / 1024)} KB raw` }];
+  return [
+    {
+      name: 'poster: engine transfer size (brotli 11)',
+      value: Math.round(brotli / 1024),
+      unit: 'KB',
+      target: '<= 500 KB',
+      note: `${parts.join(' + ')}; ${Math.round(raw / 1024)} KB raw`,
+    },
+  ];
 }
 
 async function inBrowser(browser: Browser, origin: string, slug: string): Promise<BenchResult[]> {
@@ -146,11 +169,40 @@ async function inBrowser(browser: Browser, origin: string, slug: string): Promis
   }
 
   return [
-    { name: 'poster: page open to first live preview (median of 5)', value: Math.round(median(firstPreview)), unit: 'ms', note: 'engine download, compile, fonts and first render' },
-    { name: 'poster: click to downloaded PNG, cold (median of 5)', value: Math.round(median(cold)), unit: 'ms', target: '<= 1000 ms', note: 'first click on a fresh page, as soon as the preview shows' },
-    { name: 'poster: click to downloaded PNG, warm (median of 5)', value: Math.round(median(warm)), unit: 'ms', target: '<= 1000 ms', note: 'PNG prepared while idle' },
-    { name: 'poster: click to downloaded PNG, right after a change (median of 5)', value: Math.round(median(afterChange)), unit: 'ms', target: '<= 1000 ms', note: 'render and encode on the click' },
-    { name: 'poster: live preview re-render after a change (median of 20)', value: Math.round(median(rerender)), unit: 'ms', target: '<= 250 ms', note: `slowest ${Math.round(Math.max(...rerender))} ms` },
+    {
+      name: 'poster: page open to first live preview (median of 5)',
+      value: Math.round(median(firstPreview)),
+      unit: 'ms',
+      note: 'engine download, compile, fonts and first render',
+    },
+    {
+      name: 'poster: click to downloaded PNG, cold (median of 5)',
+      value: Math.round(median(cold)),
+      unit: 'ms',
+      target: '<= 1000 ms',
+      note: 'first click on a fresh page, as soon as the preview shows',
+    },
+    {
+      name: 'poster: click to downloaded PNG, warm (median of 5)',
+      value: Math.round(median(warm)),
+      unit: 'ms',
+      target: '<= 1000 ms',
+      note: 'PNG prepared while idle',
+    },
+    {
+      name: 'poster: click to downloaded PNG, right after a change (median of 5)',
+      value: Math.round(median(afterChange)),
+      unit: 'ms',
+      target: '<= 1000 ms',
+      note: 'render and encode on the click',
+    },
+    {
+      name: 'poster: live preview re-render after a change (median of 20)',
+      value: Math.round(median(rerender)),
+      unit: 'ms',
+      target: '<= 250 ms',
+      note: `slowest ${Math.round(Math.max(...rerender))} ms`,
+    },
   ];
 }
 

@@ -32,7 +32,13 @@ export interface FamilySpec {
 }
 
 export const FAMILIES = {
-  inter: { name: 'Inter', pkg: '@fontsource/inter', weights: [400, 500, 600, 800], italic: false, subsets: ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese'] },
+  inter: {
+    name: 'Inter',
+    pkg: '@fontsource/inter',
+    weights: [400, 500, 600, 800],
+    italic: false,
+    subsets: ['latin', 'latin-ext', 'greek', 'greek-ext', 'cyrillic', 'cyrillic-ext', 'vietnamese'],
+  },
   'source-serif-4': {
     name: 'Source Serif 4',
     pkg: '@fontsource/source-serif-4',
@@ -49,7 +55,13 @@ export const FAMILIES = {
   },
   'noto-sans-arabic': { name: 'Noto Sans Arabic', pkg: '@fontsource/noto-sans-arabic', weights: [400, 700], italic: false, subsets: ['arabic'] },
   'noto-sans-hebrew': { name: 'Noto Sans Hebrew', pkg: '@fontsource/noto-sans-hebrew', weights: [400, 700], italic: false, subsets: ['hebrew'] },
-  'noto-sans-devanagari': { name: 'Noto Sans Devanagari', pkg: '@fontsource/noto-sans-devanagari', weights: [400, 700], italic: false, subsets: ['devanagari'] },
+  'noto-sans-devanagari': {
+    name: 'Noto Sans Devanagari',
+    pkg: '@fontsource/noto-sans-devanagari',
+    weights: [400, 700],
+    italic: false,
+    subsets: ['devanagari'],
+  },
   'noto-sans-thai': { name: 'Noto Sans Thai', pkg: '@fontsource/noto-sans-thai', weights: [400, 700], italic: false, subsets: ['thai'] },
   // One weight each: the three families are about a hundred files per weight, and a
   // regular weight reads well at poster sizes. Bold text in these scripts uses it too.
@@ -155,13 +167,63 @@ export function textCodePoints(text: string): number[] {
 export type Script = 'arabic' | 'hebrew' | 'devanagari' | 'thai' | 'kana' | 'hangul' | 'han' | 'other';
 
 const SCRIPT_RANGES: Array<[Script, Ranges]> = [
-  ['arabic', [[0x0600, 0x06ff], [0x0750, 0x077f], [0x0870, 0x08ff], [0xfb50, 0xfdff], [0xfe70, 0xfeff]]],
-  ['hebrew', [[0x0590, 0x05ff], [0xfb1d, 0xfb4f]]],
-  ['devanagari', [[0x0900, 0x097f], [0xa8e0, 0xa8ff]]],
+  [
+    'arabic',
+    [
+      [0x0600, 0x06ff],
+      [0x0750, 0x077f],
+      [0x0870, 0x08ff],
+      [0xfb50, 0xfdff],
+      [0xfe70, 0xfeff],
+    ],
+  ],
+  [
+    'hebrew',
+    [
+      [0x0590, 0x05ff],
+      [0xfb1d, 0xfb4f],
+    ],
+  ],
+  [
+    'devanagari',
+    [
+      [0x0900, 0x097f],
+      [0xa8e0, 0xa8ff],
+    ],
+  ],
   ['thai', [[0x0e00, 0x0e7f]]],
-  ['kana', [[0x3040, 0x30ff], [0x31f0, 0x31ff], [0xff66, 0xff9f]]],
-  ['hangul', [[0x1100, 0x11ff], [0x3130, 0x318f], [0xa960, 0xa97f], [0xac00, 0xd7ff]]],
-  ['han', [[0x2e80, 0x2fdf], [0x3000, 0x303f], [0x3190, 0x31ef], [0x3200, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xffef], [0x20000, 0x3134f]]],
+  [
+    'kana',
+    [
+      [0x3040, 0x30ff],
+      [0x31f0, 0x31ff],
+      [0xff66, 0xff9f],
+    ],
+  ],
+  [
+    'hangul',
+    [
+      [0x1100, 0x11ff],
+      [0x3130, 0x318f],
+      [0xa960, 0xa97f],
+      [0xac00, 0xd7ff],
+    ],
+  ],
+  [
+    'han',
+    [
+      [0x2e80, 0x2fdf],
+      [0x3000, 0x303f],
+      [0x3190, 0x31ef],
+      [0x3200, 0x33ff],
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+      [0xf900, 0xfaff],
+      [0xfe30, 0xfe4f],
+      [0xff00, 0xffef],
+      [0x20000, 0x3134f],
+    ],
+  ],
 ];
 
 /** The script of a code point, as far as choosing a fallback font needs to know. */

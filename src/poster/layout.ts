@@ -140,7 +140,14 @@ export function roman(value: number): string {
 export function posterLayout(input: PosterInput): PosterLayout {
   const styleId = input.style ?? DEFAULT_STYLE;
   const size = input.size ?? DEFAULT_SIZE;
-  const values = input.values.map((value) => ({ label: clean(value.label), bold: clean(value.bold) || null })).filter((value) => value.label !== '');
+  const values = input.values
+    .map((value) => {
+      const label = clean(value.label);
+      const bold = clean(value.bold);
+      // A value's chain starts with its own name; marked bold, it would only say the name twice.
+      return { label, bold: bold === '' || bold.toLocaleLowerCase() === label.toLocaleLowerCase() ? null : bold };
+    })
+    .filter((value) => value.label !== '');
   const shown = values.slice(0, clampTopN(input.topN, values.length));
   const title = clean(input.title) || DEFAULT_TITLE;
   const name = clean(input.name);
@@ -218,7 +225,11 @@ function splitColumns<T>(items: T[], columns: 1 | 2): T[][] {
 }
 
 function estimatedHeight(items: ItemSpec[], base: number, columns: 1 | 2, columnWidth: number, gap: number): number {
-  return Math.max(...splitColumns(items, columns).map((column) => column.reduce((sum, item) => sum + item.height(base, columnWidth), 0) + gap * Math.max(0, column.length - 1)));
+  return Math.max(
+    ...splitColumns(items, columns).map(
+      (column) => column.reduce((sum, item) => sum + item.height(base, columnWidth), 0) + gap * Math.max(0, column.length - 1),
+    ),
+  );
 }
 
 /**
@@ -231,7 +242,9 @@ function fitList(items: ItemSpec[], box: ListBox): ListFit {
     const smallest = items.map((item) => item.runs(box.range[0], columnWidth));
     const whole = (base: number) =>
       items.every((item, index) =>
-        item.runs(base, columnWidth).every((run, line) => wordsFit(run.text, run.size, smallest[index]![line]!.size, run.maxWidth, run.font, run.letterSpacing ?? 0)),
+        item
+          .runs(base, columnWidth)
+          .every((run, line) => wordsFit(run.text, run.size, smallest[index]![line]!.size, run.maxWidth, run.font, run.letterSpacing ?? 0)),
       );
     const fits = (base: number) => estimatedHeight(items, base, columns, columnWidth, box.gap(base)) <= box.height && whole(base);
     const base = largestFitting(box.range[0], box.range[1], fits) * box.scale;
@@ -267,7 +280,20 @@ function listElement(items: ItemSpec[], fit: ListFit, box: ListBox, align: 'cent
           column(columns[1]!, columns[0]!.length),
         );
   return withProps(
-    h('div', { display: 'flex', flexDirection: 'column', justifyContent: 'center', alignItems: align, width: box.width, height: box.height, flexShrink: 0, position: 'relative' }, body),
+    h(
+      'div',
+      {
+        display: 'flex',
+        flexDirection: 'column',
+        justifyContent: 'center',
+        alignItems: align,
+        width: box.width,
+        height: box.height,
+        flexShrink: 0,
+        position: 'relative',
+      },
+      body,
+    ),
     { [LIST]: true },
   );
 }
@@ -324,7 +350,9 @@ function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
   const shrink = titleScale(shown.length);
 
   const titleFit = fitSize(title, { maxWidth: textWidth, maxLines: 2, maxSize: 92 * u * shrink, minSize: 40 * u, width: WIDTH.serifItalic });
-  const nameFit = name ? fitSize(capitals(name), { maxWidth: textWidth, maxLines: 2, maxSize: 26 * u, minSize: 18 * u, width: WIDTH.serifRegular, letterSpacing: 0.18 }) : null;
+  const nameFit = name
+    ? fitSize(capitals(name), { maxWidth: textWidth, maxLines: 2, maxSize: 26 * u, minSize: 18 * u, width: WIDTH.serifRegular, letterSpacing: 0.18 })
+    : null;
   const headerHeight = titleFit.lines * titleFit.size * 1.1 + (nameFit ? 22 * u + nameFit.lines * nameFit.size * 1.3 : 0) + 40 * u * shrink + 14 * u;
   const footerHeight = 30 * u;
   const margin = 48 * u * shrink;
@@ -349,13 +377,42 @@ function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
         h(
           'div',
           { display: 'flex', flexDirection: 'column', alignItems: 'center', flexShrink: 0, width, textAlign: 'center' },
-          h('div', { fontSize: rankSize(base), letterSpacing: '0.2em', color: palette.accent, fontWeight: 600, marginBottom: base * 0.08, lineHeight: 1.3 }, roman(index + 1)),
-          textBlock(value.label, { fontSize: label(base), lineHeight: 1.1, fontWeight: 600, color: palette.text, width, ...balance(value.label, label(base), width, WIDTH.serifSemibold) }),
-          value.bold ? textBlock(value.bold, { fontSize: boldSize(base), lineHeight: 1.25, fontStyle: 'italic', fontWeight: 400, color: palette.soft, marginTop: base * 0.06, width }) : null,
+          h(
+            'div',
+            { fontSize: rankSize(base), letterSpacing: '0.2em', color: palette.accent, fontWeight: 600, marginBottom: base * 0.08, lineHeight: 1.3 },
+            roman(index + 1),
+          ),
+          textBlock(value.label, {
+            fontSize: label(base),
+            lineHeight: 1.1,
+            fontWeight: 600,
+            color: palette.text,
+            width,
+            ...balance(value.label, label(base), width, WIDTH.serifSemibold),
+          }),
+          value.bold
+            ? textBlock(value.bold, {
+                fontSize: boldSize(base),
+                lineHeight: 1.25,
+                fontStyle: 'italic',
+                fontWeight: 400,
+                color: palette.soft,
+                marginTop: base * 0.06,
+                width,
+              })
+            : null,
         ),
     };
   });
-  const box: ListBox = { width: textWidth, height: listHeight, gap: (base) => base * 0.62, columnGap: 40 * u, range: [5 * u, 92 * u], scale, twoColumnsFrom: 4 };
+  const box: ListBox = {
+    width: textWidth,
+    height: listHeight,
+    gap: (base) => base * 0.62,
+    columnGap: 40 * u,
+    range: [5 * u, 92 * u],
+    scale,
+    twoColumnsFrom: 4,
+  };
   const fit = fitList(items, box);
 
   const ornament = (wide: number) =>
@@ -375,8 +432,26 @@ function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
     h(
       'div',
       { display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', flexShrink: 0, width: textWidth },
-      textBlock(title, { fontSize: titleFit.size, lineHeight: 1.1, fontStyle: 'italic', fontWeight: 400, color: palette.text, width: textWidth, ...balance(title, titleFit.size, textWidth, WIDTH.serifItalic) }),
-      nameFit ? textBlock(capitals(name), { fontSize: nameFit.size, lineHeight: 1.3, letterSpacing: '0.18em', color: palette.accent, fontWeight: 400, marginTop: 22 * u, width: textWidth }) : null,
+      textBlock(title, {
+        fontSize: titleFit.size,
+        lineHeight: 1.1,
+        fontStyle: 'italic',
+        fontWeight: 400,
+        color: palette.text,
+        width: textWidth,
+        ...balance(title, titleFit.size, textWidth, WIDTH.serifItalic),
+      }),
+      nameFit
+        ? textBlock(capitals(name), {
+            fontSize: nameFit.size,
+            lineHeight: 1.3,
+            letterSpacing: '0.18em',
+            color: palette.accent,
+            fontWeight: 400,
+            marginTop: 22 * u,
+            width: textWidth,
+          })
+        : null,
       h('div', { display: 'flex', marginTop: 40 * u * shrink }, ornament(70 * u)),
     ),
     h('div', { display: 'flex', flexShrink: 0, marginTop: margin, marginBottom: margin }, listElement(items, fit, box, 'center')),
@@ -420,24 +495,77 @@ function fieldPoster({ shown, title, name, frame, scale, palette }: StyleArgs): 
         h(
           'div',
           { display: 'flex', flexDirection: 'row', alignItems: 'flex-start', flexShrink: 0, width },
-          h('div', { width: rankColumn(base), flexShrink: 0, fontSize: rankSize(base), fontWeight: 800, color: palette.accent, paddingTop: label(base) * 0.14, lineHeight: 1 }, String(index + 1).padStart(2, '0')),
+          h(
+            'div',
+            {
+              width: rankColumn(base),
+              flexShrink: 0,
+              fontSize: rankSize(base),
+              fontWeight: 800,
+              color: palette.accent,
+              paddingTop: label(base) * 0.14,
+              lineHeight: 1,
+            },
+            String(index + 1).padStart(2, '0'),
+          ),
           h(
             'div',
             { display: 'flex', flexDirection: 'column', width: width - rankColumn(base), flexShrink: 0 },
-            textBlock(value.label, { fontSize: label(base), lineHeight: 1.05, fontWeight: 800, letterSpacing: '-0.02em', color: palette.text, textAlign: 'left' }),
-            bold ? textBlock(bold, { fontSize: boldSize(base), lineHeight: 1.25, fontWeight: 500, letterSpacing: '0.12em', color: palette.soft, marginTop: base * 0.1, textAlign: 'left' }) : null,
+            textBlock(value.label, {
+              fontSize: label(base),
+              lineHeight: 1.05,
+              fontWeight: 800,
+              letterSpacing: '-0.02em',
+              color: palette.text,
+              textAlign: 'left',
+            }),
+            bold
+              ? textBlock(bold, {
+                  fontSize: boldSize(base),
+                  lineHeight: 1.25,
+                  fontWeight: 500,
+                  letterSpacing: '0.12em',
+                  color: palette.soft,
+                  marginTop: base * 0.1,
+                  textAlign: 'left',
+                })
+              : null,
           ),
         ),
     };
   });
-  const box: ListBox = { width: innerWidth, height: listHeight, gap: (base) => base * 0.55, columnGap: 48 * u, range: [5 * u, 110 * u], scale, twoColumnsFrom: 6 };
+  const box: ListBox = {
+    width: innerWidth,
+    height: listHeight,
+    gap: (base) => base * 0.55,
+    columnGap: 48 * u,
+    range: [5 * u, 110 * u],
+    scale,
+    twoColumnsFrom: 6,
+  };
   const fit = fitList(items, box);
 
   const tree = h(
     'div',
     rootStyle(frame, palette, sans),
-    h('div', { position: 'absolute', width: width * 1.05, height: width * 1.05, right: -width * 0.42, top: -width * 0.3, borderRadius: '50%', backgroundColor: palette.decorSoft }),
-    h('div', { position: 'absolute', width: width * 0.8, height: width * 0.8, left: -width * 0.38, bottom: -width * 0.36, borderRadius: '50%', border: `${3 * u}px solid ${palette.decor}` }),
+    h('div', {
+      position: 'absolute',
+      width: width * 1.05,
+      height: width * 1.05,
+      right: -width * 0.42,
+      top: -width * 0.3,
+      borderRadius: '50%',
+      backgroundColor: palette.decorSoft,
+    }),
+    h('div', {
+      position: 'absolute',
+      width: width * 0.8,
+      height: width * 0.8,
+      left: -width * 0.38,
+      bottom: -width * 0.36,
+      borderRadius: '50%',
+      border: `${3 * u}px solid ${palette.decor}`,
+    }),
     h(
       'div',
       { display: 'flex', flexDirection: 'column', flexShrink: 0, width: innerWidth, position: 'relative' },
@@ -475,7 +603,15 @@ function compassDisc(count: number, disc: number, u: number, palette: PosterPale
   return h(
     'div',
     { display: 'flex', position: 'relative', width: disc, height: disc, flexShrink: 0 },
-    h('div', { position: 'absolute', left: disc * 0.02, top: disc * 0.02, width: disc * 0.96, height: disc * 0.96, borderRadius: '50%', backgroundColor: palette.decorSoft }),
+    h('div', {
+      position: 'absolute',
+      left: disc * 0.02,
+      top: disc * 0.02,
+      width: disc * 0.96,
+      height: disc * 0.96,
+      borderRadius: '50%',
+      backgroundColor: palette.decorSoft,
+    }),
     ...ringRadii.slice(1).map((radius, ring) =>
       h('div', {
         position: 'absolute',
@@ -489,7 +625,15 @@ function compassDisc(count: number, disc: number, u: number, palette: PosterPale
     ),
     h('div', { position: 'absolute', left: disc / 2 - 0.75 * u, top: disc * 0.02, width: 1.5 * u, height: disc * 0.96, backgroundColor: palette.decor }),
     h('div', { position: 'absolute', top: disc / 2 - 0.75 * u, left: disc * 0.02, height: 1.5 * u, width: disc * 0.96, backgroundColor: palette.decor }),
-    h('div', { position: 'absolute', left: disc / 2 - disc * 0.03, top: -disc * 0.005, width: disc * 0.06, height: disc * 0.06, backgroundColor: palette.accent, transform: 'rotate(45deg)' }),
+    h('div', {
+      position: 'absolute',
+      left: disc / 2 - disc * 0.03,
+      top: -disc * 0.005,
+      width: disc * 0.06,
+      height: disc * 0.06,
+      backgroundColor: palette.accent,
+      transform: 'rotate(45deg)',
+    }),
     ...positions.map((position, index) => {
       const radius = ringRadii[position.ring] ?? 0;
       const size = markerSize[position.ring] ?? 0;
@@ -533,7 +677,9 @@ function compassPoster({ shown, title, name, frame, scale, palette }: StyleArgs)
   const shrink = titleScale(shown.length);
 
   const titleFit = fitSize(title, { maxWidth: innerWidth, maxLines: 2, maxSize: 76 * u * shrink, minSize: 36 * u, width: WIDTH.serifSemibold });
-  const nameFit = name ? fitSize(capitals(name), { maxWidth: innerWidth, maxLines: 2, maxSize: 26 * u, minSize: 18 * u, width: WIDTH.sansRegular, letterSpacing: 0.2 }) : null;
+  const nameFit = name
+    ? fitSize(capitals(name), { maxWidth: innerWidth, maxLines: 2, maxSize: 26 * u, minSize: 18 * u, width: WIDTH.sansRegular, letterSpacing: 0.2 })
+    : null;
   const headerHeight = titleFit.lines * titleFit.size * 1.1 + (nameFit ? 16 * u + nameFit.lines * nameFit.size * 1.3 : 0);
   const bodyTop = 56 * u * shrink;
   const bodyHeight = innerHeight - headerHeight - bodyTop;
@@ -585,12 +731,31 @@ function compassPoster({ shown, title, name, frame, scale, palette }: StyleArgs)
             'div',
             { display: 'flex', flexDirection: 'column', width: textWidthOf(base, width), flexShrink: 0 },
             textBlock(value.label, { fontSize: label(base), lineHeight: 1.12, fontWeight: 600, color: palette.text, textAlign: 'left' }),
-            value.bold ? textBlock(value.bold, { fontSize: boldSize(base), lineHeight: 1.25, fontStyle: 'italic', fontWeight: 400, color: palette.soft, marginTop: 2 * u, fontFamily: serif, textAlign: 'left' }) : null,
+            value.bold
+              ? textBlock(value.bold, {
+                  fontSize: boldSize(base),
+                  lineHeight: 1.25,
+                  fontStyle: 'italic',
+                  fontWeight: 400,
+                  color: palette.soft,
+                  marginTop: 2 * u,
+                  fontFamily: serif,
+                  textAlign: 'left',
+                })
+              : null,
           ),
         ),
     };
   });
-  const box: ListBox = { width: legendWidth, height: listHeight, gap: (base) => base * 0.5, columnGap: 40 * u, range: [5 * u, 64 * u], scale, twoColumnsFrom: sideBySide ? 0 : 6 };
+  const box: ListBox = {
+    width: legendWidth,
+    height: listHeight,
+    gap: (base) => base * 0.5,
+    columnGap: 40 * u,
+    range: [5 * u, 64 * u],
+    scale,
+    twoColumnsFrom: sideBySide ? 0 : 6,
+  };
   const fit = fitList(items, box);
   const compass = compassDisc(shown.length, disc, u, palette, sans);
   const list = listElement(items, fit, box, 'flex-start');
@@ -598,20 +763,43 @@ function compassPoster({ shown, title, name, frame, scale, palette }: StyleArgs)
   const header = h(
     'div',
     { display: 'flex', flexDirection: 'column', alignItems: 'center', textAlign: 'center', flexShrink: 0, width: innerWidth },
-    textBlock(title, { fontSize: titleFit.size, lineHeight: 1.1, fontWeight: 600, color: palette.text, fontFamily: serif, width: innerWidth, ...balance(title, titleFit.size, innerWidth, WIDTH.serifSemibold) }),
-    nameFit ? textBlock(capitals(name), { fontSize: nameFit.size, lineHeight: 1.3, letterSpacing: '0.2em', fontWeight: 400, color: palette.accent, marginTop: 16 * u, width: innerWidth }) : null,
+    textBlock(title, {
+      fontSize: titleFit.size,
+      lineHeight: 1.1,
+      fontWeight: 600,
+      color: palette.text,
+      fontFamily: serif,
+      width: innerWidth,
+      ...balance(title, titleFit.size, innerWidth, WIDTH.serifSemibold),
+    }),
+    nameFit
+      ? textBlock(capitals(name), {
+          fontSize: nameFit.size,
+          lineHeight: 1.3,
+          letterSpacing: '0.2em',
+          fontWeight: 400,
+          color: palette.accent,
+          marginTop: 16 * u,
+          width: innerWidth,
+        })
+      : null,
   );
 
   const body = sideBySide
-    ? h('div', { display: 'flex', flexDirection: 'row', alignItems: 'center', gap: 60 * u, flexShrink: 0, height: bodyHeight, marginTop: bodyTop, width: innerWidth }, compass, list)
-    : h('div', { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: discGap, flexShrink: 0, marginTop: bodyTop, width: innerWidth }, compass, list);
+    ? h(
+        'div',
+        { display: 'flex', flexDirection: 'row', alignItems: 'center', gap: 60 * u, flexShrink: 0, height: bodyHeight, marginTop: bodyTop, width: innerWidth },
+        compass,
+        list,
+      )
+    : h(
+        'div',
+        { display: 'flex', flexDirection: 'column', alignItems: 'center', gap: discGap, flexShrink: 0, marginTop: bodyTop, width: innerWidth },
+        compass,
+        list,
+      );
 
-  const tree = h(
-    'div',
-    rootStyle(frame, palette, sans, { alignItems: 'center' }),
-    header,
-    body,
-  );
+  const tree = h('div', rootStyle(frame, palette, sans, { alignItems: 'center' }), header, body);
   return { tree, metrics: metricsOf(items, fit, listHeight, titleFit.size) };
 }
 

@@ -20,7 +20,15 @@ function packageDir(pkg: string, what: string): string {
   try {
     return dirname(resolver.resolve(`${pkg}/package.json`));
   } catch {
-    throw new Error(formatProblem({ level: 'error', file: 'package.json', field: 'dependencies', expected: `the ${pkg} package for ${what} (run npm install)`, found: 'no such package' }));
+    throw new Error(
+      formatProblem({
+        level: 'error',
+        file: 'package.json',
+        field: 'dependencies',
+        expected: `the ${pkg} package for ${what} (run npm install)`,
+        found: 'no such package',
+      }),
+    );
   }
 }
 

@@ -3,7 +3,19 @@
  * the browser. What differs between the two (which Satori build, where font
  * files and emoji come from) is handed in as a `PosterEngine`.
  */
-import { fontName, graphemes, isEmoji, planFonts, familiesToConsult, type FamilyId, type FontFile, type FontRequest, type FontStyle, type FontWeight, type RangeTable } from './fonts.ts';
+import {
+  fontName,
+  graphemes,
+  isEmoji,
+  planFonts,
+  familiesToConsult,
+  type FamilyId,
+  type FontFile,
+  type FontRequest,
+  type FontStyle,
+  type FontWeight,
+  type RangeTable,
+} from './fonts.ts';
 import { emojiCodes, svgDataUrl } from './emoji.ts';
 import { FIT_MARKERS, type PosterLayout } from './layout.ts';
 

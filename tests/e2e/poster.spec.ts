@@ -25,7 +25,15 @@ async function seedAnswers(page: Page, values: SeedValue[]): Promise<void> {
     values: values.map((value, index) => {
       const id = `v${index}`;
       const chain = (value.words ?? []).map((text, word) => ({ id: `${id}-w${word}`, text }));
-      return { id, label: value.label, chain, boldId: value.bold === undefined ? null : `${id}-w${value.bold}`, rank: index + 1, rating: null, origin: 'client' };
+      return {
+        id,
+        label: value.label,
+        chain,
+        boldId: value.bold === undefined ? null : `${id}-w${value.bold}`,
+        rank: index + 1,
+        rating: null,
+        origin: 'client',
+      };
     }),
     history: [],
     notes: '',
@@ -33,7 +41,10 @@ async function seedAnswers(page: Page, values: SeedValue[]): Promise<void> {
   };
   // Stored in a shuffled array order: the poster must follow `rank`, not the array.
   data.values.reverse();
-  await page.addInitScript(([key, text]) => window.localStorage.setItem(key!, text!), [`workbook:${client.slug}:answers`, JSON.stringify({ version: 1, data })]);
+  await page.addInitScript(
+    ([key, text]) => window.localStorage.setItem(key!, text!),
+    [`workbook:${client.slug}:answers`, JSON.stringify({ version: 1, data })],
+  );
 }
 
 async function readyPreview(page: Page) {
@@ -61,7 +72,13 @@ test("the preview shows the client's own ranking and bold words, and follows the
   await page.goto(posterPage);
   const preview = await readyPreview(page);
   const shown = page.getByRole('list', { name: 'On your poster' });
-  await expect(shown.getByRole('listitem')).toHaveText(['Friendship (long dinners)', 'Honesty (saying it kindly)', 'Adventure', 'Creativity (sketching)', 'Family']);
+  await expect(shown.getByRole('listitem')).toHaveText([
+    'Friendship (long dinners)',
+    'Honesty (saying it kindly)',
+    'Adventure',
+    'Creativity (sketching)',
+    'Family',
+  ]);
 
   const first = await preview.getAttribute('src');
   await page.getByLabel('Values to show').selectOption({ label: 'All 6' });
@@ -91,6 +108,26 @@ test("the preview shows the client's own ranking and bold words, and follows the
     nodeFonts(),
   );
   expect(bytes.toString('utf8')).toBe(expected.svg);
+});
+
+test('ranking the values on HW2 reorders the poster on HW4', async ({ page }) => {
+  await page.goto(`/${client.slug}/rank/`);
+  for (let position = 8; position >= 1; position -= 1) {
+    await page.getByRole('button', { name: 'Move Friendship up' }).click();
+    await expect(page.getByRole('status').filter({ hasText: `Friendship moved to position ${position} of 9.` })).toHaveCount(1);
+  }
+  await page.getByRole('button', { name: 'Move Creativity down' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Creativity moved to position 3 of 9.' })).toHaveCount(1);
+
+  await page.goto(posterPage);
+  await readyPreview(page);
+  await expect(page.getByRole('list', { name: 'On your poster' }).getByRole('listitem')).toHaveText([
+    'Friendship',
+    'Family',
+    'Creativity',
+    'Personal growth',
+    'Autonomy',
+  ]);
 });
 
 test('Download PNG saves a PNG of the chosen size, named after the client and the size', async ({ page }) => {
@@ -147,7 +184,14 @@ test('values in other scripts and emoji are drawn with real glyphs, never missin
   const build = (scale: number) => posterLayout({ values: poster, topN: 5, style: 'paper', size: 'pinterest', scale });
   const withFallback = await renderSvg(build, nodeFonts());
   // What the poster looks like when the fallback fonts and emoji are missing: Satori's missing-glyph boxes.
-  const tofu = await renderSvg(build, new PosterFonts({ ...nodeEngine, ranges: (family) => (family === 'source-serif-4' ? nodeEngine.ranges(family) : Promise.resolve({})), emojiSvg: async () => undefined }));
+  const tofu = await renderSvg(
+    build,
+    new PosterFonts({
+      ...nodeEngine,
+      ranges: (family) => (family === 'source-serif-4' ? nodeEngine.ranges(family) : Promise.resolve({})),
+      emojiSvg: async () => undefined,
+    }),
+  );
   expect(drawn).toBe(withFallback.svg);
   expect(drawn).not.toBe(tofu.svg);
   expect(drawn).toMatch(/<image[^>]+href="data:image\/svg\+xml;base64,/);
@@ -176,7 +220,16 @@ test('the poster engine is downloaded on the poster page only', async ({ page })
   page.on('request', (request) => {
     if (ENGINE.test(new URL(request.url()).pathname)) engine.push(`${page.url()} -> ${request.url()}`);
   });
-  const others = [`/${client.slug}/`, `/${client.slug}/value-chains/`, `/${client.slug}/rank/`, `/${client.slug}/living/`, `/${client.slug}/notes/`, `/${client.slug}/print/`, '/coach/', `/coach/${client.slug}/guide/`];
+  const others = [
+    `/${client.slug}/`,
+    `/${client.slug}/value-chains/`,
+    `/${client.slug}/rank/`,
+    `/${client.slug}/living/`,
+    `/${client.slug}/notes/`,
+    `/${client.slug}/print/`,
+    '/coach/',
+    `/coach/${client.slug}/guide/`,
+  ];
   for (const path of others) {
     await page.goto(path);
     await page.mouse.wheel(0, 4000);

@@ -1,5 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FAMILIES, fallbackFamilies, fontFileName, parseUnicodeRange, planFonts, scriptOf, textCodePoints, type FamilyId, type FontFile, type FontRequest, type RangeTable } from '../../src/poster/fonts.ts';
+import {
+  FAMILIES,
+  fallbackFamilies,
+  fontFileName,
+  parseUnicodeRange,
+  planFonts,
+  scriptOf,
+  textCodePoints,
+  type FamilyId,
+  type FontFile,
+  type FontRequest,
+  type RangeTable,
+} from '../../src/poster/fonts.ts';
 import { emojiCodes, emojiGroup } from '../../src/poster/emoji.ts';
 import { nodeEngine } from '../../src/poster/node.ts';
 import { PosterFonts, renderSvg, type PosterEngine } from '../../src/poster/render.ts';
@@ -31,7 +43,9 @@ describe('planFonts', () => {
 
   it("uses the style font's own subsets for Latin Extended, Greek and Cyrillic", () => {
     const plan = planFonts('Łódź Ωμέγα Семья', serif, tables);
-    expect(new Set(plan.files.map(describeFile))).toEqual(new Set(['source-serif-4:latin', 'source-serif-4:latin-ext', 'source-serif-4:greek', 'source-serif-4:cyrillic']));
+    expect(new Set(plan.files.map(describeFile))).toEqual(
+      new Set(['source-serif-4:latin', 'source-serif-4:latin-ext', 'source-serif-4:greek', 'source-serif-4:cyrillic']),
+    );
     expect(families(plan.files)).toEqual(['source-serif-4']);
   });
 
@@ -49,7 +63,11 @@ describe('planFonts', () => {
     expect(fallback.length).toBeGreaterThan(0);
     expect(families(plan.files)).toEqual(['source-serif-4', family]);
     const subsets = [...new Set(fallback.map((file) => file.subset))];
-    for (const char of text) expect(subsets.some((subset) => covers(family, subset, char)), `${char} in ${subsets.join(',')}`).toBe(true);
+    for (const char of text)
+      expect(
+        subsets.some((subset) => covers(family, subset, char)),
+        `${char} in ${subsets.join(',')}`,
+      ).toBe(true);
     expect(plan.missing).toEqual([]);
   });
 
@@ -119,7 +137,10 @@ function recordingEngine(): { engine: PosterEngine; fetched: string[] } {
 describe('font fallback during a render', () => {
   it('loads no extra fonts for a Latin-only poster', async () => {
     const { engine, fetched } = recordingEngine();
-    await renderSvg((scale) => posterLayout({ values: [{ label: 'Creativity', bold: 'making' }, { label: 'Family' }, { label: 'Zoë' }], style: 'compass', scale }), new PosterFonts(engine));
+    await renderSvg(
+      (scale) => posterLayout({ values: [{ label: 'Creativity', bold: 'making' }, { label: 'Family' }, { label: 'Zoë' }], style: 'compass', scale }),
+      new PosterFonts(engine),
+    );
     expect(new Set(fetched)).toEqual(new Set(['inter:latin', 'source-serif-4:latin']));
   });
 

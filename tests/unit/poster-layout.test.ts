@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { capitals, clampTopN, compassPositions, DEFAULT_TITLE, FIT_MARKERS, openGraphLayout, posterLayout, roman, type PosterValue } from '../../src/poster/layout.ts';
+import {
+  capitals,
+  clampTopN,
+  compassPositions,
+  DEFAULT_TITLE,
+  FIT_MARKERS,
+  openGraphLayout,
+  posterLayout,
+  roman,
+  type PosterValue,
+} from '../../src/poster/layout.ts';
 import { POSTER_SIZE_IDS, POSTER_SIZES } from '../../src/poster/sizes.ts';
 import { POSTER_STYLE_IDS, POSTER_STYLES, textColourPairs } from '../../src/poster/styles.ts';
 import { contrastRatio } from '../../src/poster/contrast.ts';
@@ -24,7 +34,13 @@ describe('posterLayout', () => {
   it('draws the top five values in rank order by default, each with its bold word', () => {
     const layout = posterLayout({ values });
     expect(layout.shown.map((value) => value.label)).toEqual(['Family', 'Creativity', 'Personal growth', 'Autonomy', 'Honesty']);
-    expect(drawnValues(layout.tree)).toEqual(['I Family Sunday dinners', 'II Creativity making things', 'III Personal growth', 'IV Autonomy', 'V Honesty saying it kindly']);
+    expect(drawnValues(layout.tree)).toEqual([
+      'I Family Sunday dinners',
+      'II Creativity making things',
+      'III Personal growth',
+      'IV Autonomy',
+      'V Honesty saying it kindly',
+    ]);
     expect(layout.text).toContain(DEFAULT_TITLE);
     expect(layout.text).not.toContain('Adventure');
     expect([layout.width, layout.height]).toEqual([1000, 1500]);
@@ -74,7 +90,9 @@ describe('posterLayout', () => {
   });
 
   it('is the same tree for the same data', () => {
-    expect(JSON.stringify(posterLayout({ values, style: 'compass', size: 'square' }))).toBe(JSON.stringify(posterLayout({ values, style: 'compass', size: 'square' })));
+    expect(JSON.stringify(posterLayout({ values, style: 'compass', size: 'square' }))).toBe(
+      JSON.stringify(posterLayout({ values, style: 'compass', size: 'square' })),
+    );
   });
 
   it('sets right-to-left values right to left', () => {
@@ -88,7 +106,13 @@ describe('posterLayout', () => {
   it('balances lines only where no word has to be split, since Satori would split one to balance', () => {
     for (const style of POSTER_STYLE_IDS) {
       for (const size of POSTER_SIZE_IDS) {
-        const layout = posterLayout({ values: [...values, { label: 'Unbelievablylongboldwordwithoutanyspacesatall' }], topN: 8, style, size, title: 'Supercalifragilisticexpialidociousnessitude' });
+        const layout = posterLayout({
+          values: [...values, { label: 'Unbelievablylongboldwordwithoutanyspacesatall' }],
+          topN: 8,
+          style,
+          size,
+          title: 'Supercalifragilisticexpialidociousnessitude',
+        });
         for (const element of findByData(layout.tree, 'dir')) {
           const style = element.props.style ?? {};
           if (style.textWrap === 'balance') expect(style.overflowWrap, treeText(element)).toBe('normal');

@@ -7,7 +7,9 @@ import { PosterFonts, renderSvg } from '../../src/poster/render.ts';
 import { POSTER_SIZES, type PosterSizeId } from '../../src/poster/sizes.ts';
 import type { PosterStyleId } from '../../src/poster/styles.ts';
 
-const themes: PosterValue[] = ['Creativity', 'Family', 'Personal growth', 'Autonomy', 'Honesty', 'Adventure', 'Health', 'Making an impact', 'Friendship'].map((label) => ({ label }));
+const themes: PosterValue[] = ['Creativity', 'Family', 'Personal growth', 'Autonomy', 'Honesty', 'Adventure', 'Health', 'Making an impact', 'Friendship'].map(
+  (label) => ({ label }),
+);
 
 /** The number of different colours in a PNG, and whether its size header matches what was asked for. */
 function inspect(png: Buffer): { width: number; height: number; colours: number; background: number; headerWidth: number; headerHeight: number } {
@@ -45,14 +47,24 @@ describe('the build-time poster', () => {
   });
 
   it('draws non-Latin values and emoji with real glyphs, not missing-glyph boxes', async () => {
-    const values: PosterValue[] = [{ label: '家族 🌱', bold: '家' }, { label: 'Семья', bold: 'дом' }, { label: 'عائلة', bold: 'بيت' }, { label: 'משפחה' }, { label: 'Ωμέγα' }];
+    const values: PosterValue[] = [
+      { label: '家族 🌱', bold: '家' },
+      { label: 'Семья', bold: 'дом' },
+      { label: 'عائلة', bold: 'بيت' },
+      { label: 'משפחה' },
+      { label: 'Ωμέγα' },
+    ];
     const build = (scale: number) => posterLayout({ values, style: 'paper', size: 'square', scale });
     const real = await renderSvg(build, new PosterFonts(nodeEngine));
     // The same poster when the fallback fonts cannot be found: Satori draws its missing-glyph box instead.
     const base = new Set<FamilyId>(['source-serif-4']);
     const tofu = await renderSvg(
       build,
-      new PosterFonts({ ...nodeEngine, ranges: (family) => (base.has(family) ? nodeEngine.ranges(family) : Promise.resolve({})), emojiSvg: () => Promise.resolve(undefined) }),
+      new PosterFonts({
+        ...nodeEngine,
+        ranges: (family) => (base.has(family) ? nodeEngine.ranges(family) : Promise.resolve({})),
+        emojiSvg: () => Promise.resolve(undefined),
+      }),
     );
     expect(real.svg).not.toBe(tofu.svg);
     expect(new Set(real.fontFiles.map((file) => file.family))).toEqual(new Set(['source-serif-4', 'noto-sans-sc', 'noto-sans-arabic', 'noto-sans-hebrew']));

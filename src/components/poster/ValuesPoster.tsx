@@ -2,14 +2,14 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { clampTopN, DEFAULT_TITLE, DEFAULT_TOP_N, MIN_TOP_N, type PosterInput } from '../../poster/layout.ts';
 import { DEFAULT_SIZE, POSTER_SIZE_IDS, POSTER_SIZES, type PosterSizeId } from '../../poster/sizes.ts';
 import { DEFAULT_STYLE, POSTER_STYLE_IDS, POSTER_STYLES, type PosterStyleId } from '../../poster/styles.ts';
-import type { PosterTheme } from '../../poster/browser/stored-values.ts';
+import type { Theme } from '../../stores/model.ts';
 import { PosterStudio, Superseded, type Preview } from './studio.ts';
 import { usePosterValues } from './usePosterValues.ts';
 import './poster.css';
 
 export interface ValuesPosterProps {
   slug: string;
-  themes: PosterTheme[];
+  themes: Theme[];
   /** The client's full name: offered for the poster, and names the downloaded files. */
   clientName: string;
   /** The site's base path. */
@@ -193,17 +193,13 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
               Download SVG
             </button>
           </div>
-          <p className="poster-hint">
-            Files are made in this browser: {stem}.png. Nothing is uploaded.
-          </p>
+          <p className="poster-hint">Files are made in this browser: {stem}.png. Nothing is uploaded.</p>
         </form>
 
         <div className="poster-studio__preview">
           {engine.state === 'failed' ? (
             <div className="poster-notice" role="alert">
-              <p>
-                The poster maker could not start in this browser, so this is the poster of the themes from your session instead. You can still download it.
-              </p>
+              <p>The poster maker could not start in this browser, so this is the poster of the themes from your session instead. You can still download it.</p>
               <p className="poster-notice__reason">{engine.reason}</p>
               <img src={fallbackUrl} width={1000} height={1500} alt="Poster of the themes from your session" className="poster-image" />
               <p>
@@ -224,10 +220,20 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
                   data-size={`${preview.layout.width}x${preview.layout.height}`}
                 />
               ) : (
-                <img src={fallbackUrl} width={1000} height={1500} alt="Poster of the themes from your session, shown while your own poster is prepared" className="poster-image poster-image--waiting" />
+                <img
+                  src={fallbackUrl}
+                  width={1000}
+                  height={1500}
+                  alt="Poster of the themes from your session, shown while your own poster is prepared"
+                  className="poster-image poster-image--waiting"
+                />
               )}
               <figcaption>
-                {ready ? (preview ? `${POSTER_SIZES[size].label}, ${POSTER_SIZES[size].width} × ${POSTER_SIZES[size].height} pixels.` : 'Drawing your poster…') : 'Loading the poster maker…'}
+                {ready
+                  ? preview
+                    ? `${POSTER_SIZES[size].label}, ${POSTER_SIZES[size].width} × ${POSTER_SIZES[size].height} pixels.`
+                    : 'Drawing your poster…'
+                  : 'Loading the poster maker…'}
               </figcaption>
             </figure>
           )}

@@ -56,14 +56,22 @@ export class PosterStudio {
     this.queue = run.catch(() => undefined);
     this.previews.set(key, run);
     run.catch(() => this.previews.delete(key));
-    this.prune(this.previews, (preview) => preview.then((done) => URL.revokeObjectURL(done.url), () => undefined));
+    this.prune(this.previews, (preview) =>
+      preview.then(
+        (done) => URL.revokeObjectURL(done.url),
+        () => undefined,
+      ),
+    );
     return run;
   }
 
   /** Starts making the PNG of a preview when the browser is idle; returns at once. */
   preparePng(preview: Preview): void {
     if (this.pngs.has(preview.key)) return;
-    const idle = typeof requestIdleCallback === 'function' ? (work: () => void) => requestIdleCallback(work, { timeout: 400 }) : (work: () => void) => setTimeout(work, 50);
+    const idle =
+      typeof requestIdleCallback === 'function'
+        ? (work: () => void) => requestIdleCallback(work, { timeout: 400 })
+        : (work: () => void) => setTimeout(work, 50);
     idle(() => {
       if (preview.key === this.latest) void this.png(preview).catch(() => undefined);
     });

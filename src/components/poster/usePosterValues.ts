@@ -1,18 +1,23 @@
-import { useEffect, useState } from 'react';
+import { useStore } from '@nanostores/react';
+import { useMemo } from 'react';
+import type { Value } from '../../schemas/answers.ts';
+import { $rankedValues, initAnswers } from '../../stores/answers.ts';
+import { rankedValues, seedAnswers, type Theme } from '../../stores/model.ts';
 import type { PosterValue } from '../../poster/layout.ts';
-import { onStoredValuesChange, readPosterValues, themeValues, type PosterTheme } from '../../poster/browser/stored-values.ts';
+
+/** A value as the poster shows it: its name and the word from its chain marked bold. */
+export function posterValue(value: Value): PosterValue {
+  return { label: value.label, bold: value.chain.find((word) => word.id === value.boldId)?.text ?? null };
+}
 
 /**
- * The client's values for the poster, most important first. The first render
- * uses the coach's themes, as the server did, so hydration matches; the
- * client's own ranking follows straight after.
+ * The client's values for the poster, most important first, from the answers
+ * store. On the server and during hydration it gives the coach's themes, as
+ * the HTML was rendered, then the stored ranking.
  */
-export function usePosterValues(slug: string, themes: readonly PosterTheme[]): PosterValue[] {
-  const [values, setValues] = useState<PosterValue[]>(() => themeValues(themes));
-  useEffect(() => {
-    const update = () => setValues(readPosterValues(slug, themes));
-    update();
-    return onStoredValuesChange(slug, update);
-  }, [slug, themes]);
-  return values;
+export function usePosterValues(slug: string, themes: readonly Theme[]): PosterValue[] {
+  if (typeof window !== 'undefined') initAnswers(slug, themes);
+  const seed = useMemo(() => rankedValues(seedAnswers(themes)), [themes]);
+  const ranked = useStore($rankedValues, { ssr: () => seed });
+  return useMemo(() => ranked.map(posterValue), [ranked]);
 }

@@ -3,7 +3,10 @@ import { getClients } from '../../lib/clients.ts';
 import { renderPosterPng } from '../../poster/node.ts';
 
 export const getStaticPaths = (async () =>
-  (await getClients()).map((client) => ({ params: { slug: client.slug }, props: { themes: client.themes.map((theme) => theme.name) } }))) satisfies GetStaticPaths;
+  (await getClients()).map((client) => ({
+    params: { slug: client.slug },
+    props: { themes: client.themes.map((theme) => theme.name) },
+  }))) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 

@@ -78,6 +78,9 @@ export async function startEngine(base: string): Promise<PosterFonts> {
   const satori = standalone.default as unknown as SatoriCall;
   // Satori compiles its layout engine on first use: an empty render here makes
   // a broken download fail now, while the page can still offer the fallback.
-  await satori({ type: 'div', props: { style: { display: 'flex' } } }, { width: 1, height: 1, fonts: [], loadAdditionalAsset: async () => [], onNodeDetected: () => undefined });
+  await satori(
+    { type: 'div', props: { style: { display: 'flex' } } },
+    { width: 1, height: 1, fonts: [], loadAdditionalAsset: async () => [], onNodeDetected: () => undefined },
+  );
   return new PosterFonts(browserEngine(satori, base));
 }

@@ -76,7 +76,9 @@ export class PngEncoder {
     const worker = method === 'main' ? null : this.getWorker();
     if (!worker) {
       const canvas = mainThreadCanvas(image, width, height);
-      return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not make a PNG.'))), 'image/png'));
+      return new Promise((resolve, reject) =>
+        canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not make a PNG.'))), 'image/png'),
+      );
     }
     const bitmap = await createImageBitmap(image, { resizeWidth: width, resizeHeight: height });
     const id = this.nextId++;
