@@ -22,6 +22,14 @@ export default defineConfig(
       ...jsxA11y.flatConfigs.recommended.rules,
       // Components named after the native control they wrap (PrintableTextarea, NameInput…) label like one.
       'jsx-a11y/label-has-associated-control': ['error', { controlComponents: ['*Input', '*Textarea', '*Select'], depth: 3 }],
+      // A form may listen for keys its fields send up, such as Escape to cancel an inline edit, as a dialog may.
+      'jsx-a11y/no-noninteractive-element-interactions': [
+        'error',
+        {
+          ...jsxA11y.flatConfigs.recommended.rules['jsx-a11y/no-noninteractive-element-interactions'][1],
+          form: ['onKeyDown', 'onKeyUp'],
+        },
+      ],
     },
   },
   {

@@ -189,17 +189,15 @@ async function main(): Promise<void> {
     if (leaks.length > 0) {
       await rm(outDir, { recursive: true, force: true });
       throw new Stop([
-        ...leaks
-          .slice(0, 20)
-          .map((leak) =>
-            formatProblem({
-              level: 'error',
-              file: `${relative(root, leak.folder)}/${leak.file}`,
-              field: '(file)',
-              expected: 'nothing of another client',
-              found: leak.what,
-            }),
-          ),
+        ...leaks.slice(0, 20).map((leak) =>
+          formatProblem({
+            level: 'error',
+            file: `${relative(root, leak.folder)}/${leak.file}`,
+            field: '(file)',
+            expected: 'nothing of another client',
+            found: leak.what,
+          }),
+        ),
         `error: build:clients: folders: expected each folder to hold one client only, found ${leaks.length} strings of other clients; the folders were removed`,
       ]);
     }

@@ -14,6 +14,12 @@ import { headersFile, ROBOTS_TXT } from './privacy.ts';
 /** The folder name of the coach's review pages; no client slug can take it (slugs need 20+ random characters). */
 export const REVIEW_FOLDER = 'coach-review';
 
+/**
+ * Route output every client folder carries, like public/: the live poster's
+ * emoji images (src/pages/poster-assets/), the same for every client.
+ */
+const SHARED_OUTPUT = new Set(['poster-assets']);
+
 export interface SplitFolder {
   /** `client` for a client's workbook, `review` for the coach's review pages. */
   kind: 'client' | 'review';
@@ -177,7 +183,7 @@ export async function splitBuild(options: SplitOptions): Promise<SplitFolder[]> 
   const shared: string[] = [];
   for (const entry of top) {
     if (entry.isFile()) shared.push(entry.name);
-    else if (entry.isDirectory() && publicEntries.has(entry.name) && entry.name !== '_astro') {
+    else if (entry.isDirectory() && (publicEntries.has(entry.name) || SHARED_OUTPUT.has(entry.name)) && entry.name !== '_astro') {
       shared.push(...(await listFiles(join(distDir, entry.name), entry.name)));
     }
   }

@@ -3,6 +3,7 @@ import GuideChecklist from './coach/GuideChecklist.astro';
 import GuideData from './coach/GuideData.astro';
 import GuideNotes from './coach/GuideNotes.astro';
 import CoachName from './CoachName.astro';
+import PosterIsland from './PosterIsland.astro';
 import ThemeCards from './ThemeCards.astro';
 import ThemeList from './ThemeList.astro';
 import ValueChainsIsland from './ValueChainsIsland.astro';
@@ -22,6 +23,7 @@ export const workbookComponents = {
   GuideChecklist,
   GuideData,
   GuideNotes,
+  PosterIsland,
   ThemeCards,
   ThemeList,
   ValueChainsIsland,

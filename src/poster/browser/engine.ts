@@ -1,0 +1,86 @@
+/**
+ * The poster engine in the browser: satori/standalone with its layout.wasm,
+ * fonts and emoji from this site. Everything here is loaded by dynamic import
+ * from the poster island, so no other page ever downloads it.
+ */
+import type { FamilyId, FontFile, RangeTable } from '../fonts.ts';
+import { fontFileName } from '../fonts.ts';
+import { emojiGroup } from '../emoji.ts';
+import { PosterFonts, type PosterEngine, type SatoriCall } from '../render.ts';
+
+type Loader<T> = () => Promise<T>;
+
+const RANGES: Record<FamilyId, Loader<{ default: RangeTable }>> = {
+  inter: () => import('@fontsource/inter/unicode.json'),
+  'source-serif-4': () => import('@fontsource/source-serif-4/unicode.json'),
+  'noto-sans': () => import('@fontsource/noto-sans/unicode.json'),
+  'noto-sans-arabic': () => import('@fontsource/noto-sans-arabic/unicode.json'),
+  'noto-sans-hebrew': () => import('@fontsource/noto-sans-hebrew/unicode.json'),
+  'noto-sans-devanagari': () => import('@fontsource/noto-sans-devanagari/unicode.json'),
+  'noto-sans-thai': () => import('@fontsource/noto-sans-thai/unicode.json'),
+  'noto-sans-sc': () => import('@fontsource/noto-sans-sc/unicode.json'),
+  'noto-sans-jp': () => import('@fontsource/noto-sans-jp/unicode.json'),
+  'noto-sans-kr': () => import('@fontsource/noto-sans-kr/unicode.json'),
+};
+
+const FILES: Record<FamilyId, Loader<{ urls: Record<string, string> }>> = {
+  inter: () => import('./font-urls/inter.ts'),
+  'source-serif-4': () => import('./font-urls/source-serif-4.ts'),
+  'noto-sans': () => import('./font-urls/noto-sans.ts'),
+  'noto-sans-arabic': () => import('./font-urls/noto-sans-arabic.ts'),
+  'noto-sans-hebrew': () => import('./font-urls/noto-sans-hebrew.ts'),
+  'noto-sans-devanagari': () => import('./font-urls/noto-sans-devanagari.ts'),
+  'noto-sans-thai': () => import('./font-urls/noto-sans-thai.ts'),
+  'noto-sans-sc': () => import('./font-urls/noto-sans-sc.ts'),
+  'noto-sans-jp': () => import('./font-urls/noto-sans-jp.ts'),
+  'noto-sans-kr': () => import('./font-urls/noto-sans-kr.ts'),
+};
+
+async function fetchOk(url: string, what: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${what} (${url}): the server answered ${response.status}.`);
+  return response;
+}
+
+/** Builds the browser engine. `base` is the site's base path, where the emoji groups are served. */
+export function browserEngine(satori: SatoriCall, base: string): PosterEngine {
+  const emojiGroups = new Map<string, Promise<Record<string, string>>>();
+  return {
+    satori,
+    ranges: async (family) => (await RANGES[family]()).default,
+    async fontFile(file: FontFile) {
+      const { urls } = await FILES[file.family]();
+      const name = `/${fontFileName(file)}`;
+      const url = Object.entries(urls).find(([path]) => path.endsWith(name))?.[1];
+      if (!url) throw new Error(`The poster font ${fontFileName(file)} is not part of this site.`);
+      return (await fetchOk(url, 'a poster font')).arrayBuffer();
+    },
+    async emojiSvg(code: string) {
+      const group = emojiGroup(code);
+      let files = emojiGroups.get(group);
+      if (!files) {
+        files = fetchOk(`${base}poster-assets/emoji/${group}.json`, 'emoji images').then((response) => response.json() as Promise<Record<string, string>>);
+        emojiGroups.set(group, files);
+        files.catch(() => emojiGroups.delete(group));
+      }
+      return (await files)[code];
+    },
+  };
+}
+
+/**
+ * Loads satori/standalone and its layout.wasm. Rejects when either cannot be
+ * loaded or compiled, so the island can offer the build-time poster instead.
+ */
+export async function startEngine(base: string): Promise<PosterFonts> {
+  const [standalone, wasm] = await Promise.all([import('satori/standalone'), import('satori/layout.wasm?url')]);
+  await standalone.init(wasm.default);
+  const satori = standalone.default as unknown as SatoriCall;
+  // Satori compiles its layout engine on first use: an empty render here makes
+  // a broken download fail now, while the page can still offer the fallback.
+  await satori(
+    { type: 'div', props: { style: { display: 'flex' } } },
+    { width: 1, height: 1, fonts: [], loadAdditionalAsset: async () => [], onNodeDetected: () => undefined },
+  );
+  return new PosterFonts(browserEngine(satori, base));
+}

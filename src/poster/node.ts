@@ -1,0 +1,119 @@
+/**
+ * The build-time renderer: Satori with its bundled layout engine, fonts read
+ * from the Fontsource packages on disk, and @resvg/resvg-js for the PNG.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative } from 'node:path';
+import satori from 'satori';
+import { Resvg } from '@resvg/resvg-js';
+import { formatProblem } from '../schemas/problems.ts';
+import { emojiGroup } from './emoji.ts';
+import { FAMILIES, fontFileName, type FamilyId, type FontFile, type RangeTable } from './fonts.ts';
+import { openGraphLayout, posterLayout, type OpenGraphInput, type PosterInput, type PosterLayout } from './layout.ts';
+import { PosterFonts, renderSvg, type PosterEngine, type RenderedSvg, type SatoriCall } from './render.ts';
+
+// Resolved from the project root rather than this file, which Astro bundles elsewhere.
+const resolver = createRequire(join(process.cwd(), 'package.json'));
+
+function packageDir(pkg: string, what: string): string {
+  try {
+    return dirname(resolver.resolve(`${pkg}/package.json`));
+  } catch {
+    throw new Error(
+      formatProblem({
+        level: 'error',
+        file: 'package.json',
+        field: 'dependencies',
+        expected: `the ${pkg} package for ${what} (run npm install)`,
+        found: 'no such package',
+      }),
+    );
+  }
+}
+
+async function readOrExplain(path: string, expected: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch {
+    throw new Error(formatProblem({ level: 'error', file: relative(process.cwd(), path), field: '(file)', expected, found: 'no file' }));
+  }
+}
+
+function toArrayBuffer(buffer: Buffer): ArrayBuffer {
+  return buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength) as ArrayBuffer;
+}
+
+/** Reads fonts and emoji from node_modules. A missing file is a one-line build error naming it. */
+export const nodeEngine: PosterEngine = {
+  satori: satori as unknown as SatoriCall,
+  async ranges(family: FamilyId): Promise<RangeTable> {
+    const { pkg, name } = FAMILIES[family];
+    const file = join(packageDir(pkg, `the poster font ${name}`), 'unicode.json');
+    return JSON.parse((await readOrExplain(file, `the Unicode ranges of ${name}`)).toString('utf8')) as RangeTable;
+  },
+  async fontFile(file: FontFile): Promise<ArrayBuffer> {
+    const { pkg, name } = FAMILIES[file.family];
+    const path = join(packageDir(pkg, `the poster font ${name}`), 'files', fontFileName(file));
+    return toArrayBuffer(await readOrExplain(path, `the ${name} font file (${file.subset}, weight ${file.weight}, ${file.style})`));
+  },
+  async emojiSvg(code: string): Promise<string | undefined> {
+    try {
+      return await readFile(join(packageDir('@twemoji/svg', 'emoji on posters'), `${code}.svg`), 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+let shared: PosterFonts | undefined;
+/** One font cache for the whole build, so each file is read and parsed once. */
+export function nodeFonts(): PosterFonts {
+  shared ??= new PosterFonts(nodeEngine);
+  return shared;
+}
+
+/** Rasterises Satori's SVG. System fonts are off: every glyph is already a path. */
+export function svgToPng(svg: string, width: number): Buffer {
+  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false }, shapeRendering: 2, textRendering: 1 });
+  return resvg.render().asPng();
+}
+
+export interface RenderedPng extends RenderedSvg {
+  png: Buffer;
+}
+
+export async function renderPosterPng(input: PosterInput, fonts: PosterFonts = nodeFonts()): Promise<RenderedPng> {
+  const rendered = await renderSvg((scale) => posterLayout({ ...input, scale }), fonts);
+  return { ...rendered, png: svgToPng(rendered.svg, rendered.layout.width) };
+}
+
+export async function renderOpenGraphPng(input: OpenGraphInput, fonts: PosterFonts = nodeFonts()): Promise<RenderedPng> {
+  const rendered = await renderSvg((): PosterLayout => openGraphLayout(input), fonts);
+  return { ...rendered, png: svgToPng(rendered.svg, rendered.layout.width) };
+}
+
+let emojiIndex: Promise<Map<string, string[]>> | undefined;
+
+/** Twemoji file names by the group they are served in (see emojiGroup). */
+export function emojiGroups(): Promise<Map<string, string[]>> {
+  emojiIndex ??= (async () => {
+    const dir = packageDir('@twemoji/svg', 'emoji on posters');
+    const groups = new Map<string, string[]>();
+    for (const file of (await readdir(dir)).filter((name) => name.endsWith('.svg')).sort()) {
+      const code = file.slice(0, -'.svg'.length);
+      const group = emojiGroup(code);
+      groups.set(group, [...(groups.get(group) ?? []), code]);
+    }
+    return groups;
+  })();
+  return emojiIndex;
+}
+
+/** One group's SVGs, keyed by Twemoji file name: what the browser fetches to draw emoji. */
+export async function emojiGroupFile(group: string): Promise<Record<string, string>> {
+  const codes = (await emojiGroups()).get(group) ?? [];
+  const dir = packageDir('@twemoji/svg', 'emoji on posters');
+  const entries = await Promise.all(codes.map(async (code) => [code, await readFile(join(dir, `${code}.svg`), 'utf8')] as const));
+  return Object.fromEntries(entries);
+}
