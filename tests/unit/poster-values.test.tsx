@@ -4,7 +4,9 @@ import { act, cleanup, renderHook } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fileStem } from '../../src/components/poster/ValuesPoster.tsx';
 import { usePosterValues } from '../../src/components/poster/usePosterValues.ts';
-import { addWord, moveValue, resetAnswersForTests, toggleBold } from '../../src/stores/answers.ts';
+import { resetAnswersForTests } from '../../src/stores/answers.ts';
+import { moveValue } from '../../src/stores/ranking.ts';
+import { addWord, toggleBold } from '../../src/stores/values.ts';
 import { posterLayout } from '../../src/poster/layout.ts';
 
 const slug = 'maya-abcdefghijklmnopqrst';
