@@ -46,6 +46,11 @@ test('after one visit, every client page opens without a network and answers kee
       }, url);
     await expect.poll(() => inRuntimeCache(onDemand!)).toBe(true);
 
+    // The one online visit includes the poster page, so the poster engine is in the cache too.
+    await page.goto(`${origin}${home}poster/`);
+    await expect(page.getByRole('button', { name: /Download PNG/ })).toBeEnabled({ timeout: 30_000 });
+    await page.goto(`${origin}${home}`);
+
     await served.close();
     await context.setOffline(true);
 
