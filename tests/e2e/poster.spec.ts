@@ -112,6 +112,8 @@ test("the preview shows the client's own ranking and bold words, and follows the
 
 test('ranking the values on HW2 reorders the poster on HW4', async ({ page }) => {
   await page.goto(`/${client.slug}/rank/`);
+  // Buttons clicked before the island hydrates do nothing, so wait for the page to settle first.
+  await page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
   for (let position = 8; position >= 1; position -= 1) {
     await page.getByRole('button', { name: 'Move Friendship up' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Friendship moved to position ${position} of 9.` })).toHaveCount(1);

@@ -161,6 +161,8 @@ test.describe('Share with my coach', () => {
 
     const coach = await coachPage(browser, baseURL!);
     await coach.page.goto(reviewPath);
+    // A file chosen before the island hydrates would never reach it, so wait as a person would for the page to settle.
+    await coach.page.waitForFunction(() => document.querySelector('astro-island[ssr]') === null);
     await coach.page.getByLabel('Open an answers file').setInputFiles(path);
     await expect(coach.page.getByText('Opened from an answers file.')).toBeVisible();
     await expect(coach.page.getByRole('region', { name: 'Notes' })).toContainText('Note 399:');
