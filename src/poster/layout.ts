@@ -7,9 +7,12 @@
  */
 import { fontStack, type FontRequest } from './fonts.ts';
 import { everyWordFits, fitSize, largestFitting, lineCount, textDirection, wordsFit, WIDTH, type FontWidth } from './fit.ts';
+import { clampTopN, DEFAULT_TITLE } from './options.ts';
 import { DEFAULT_SIZE, POSTER_SIZES, safeArea, type PosterSizeId } from './sizes.ts';
 import { DEFAULT_STYLE, POSTER_STYLES, type PosterPalette, type PosterStyleId } from './styles.ts';
 import { h, treeText, withProps, type PosterElement } from './tree.ts';
+
+export { clampTopN, DEFAULT_TITLE, DEFAULT_TOP_N, MIN_TOP_N } from './options.ts';
 
 /** One value on the poster. */
 export interface PosterValue {
@@ -49,17 +52,6 @@ export interface PosterLayout {
   shown: PosterValue[];
   /** The sizes the layout chose, for tests and tuning. */
   metrics: { labelSizes: number[]; titleSize: number; listHeight: number; estimatedListHeight: number; columns: 1 | 2 };
-}
-
-export const DEFAULT_TOP_N = 5;
-export const MIN_TOP_N = 3;
-export const DEFAULT_TITLE = 'My values';
-
-/** The number of values to show: at least 3 (or all, when there are fewer), at most all. */
-export function clampTopN(topN: number | undefined, count: number): number {
-  if (count <= MIN_TOP_N) return count;
-  const wanted = Number.isFinite(topN) ? Math.round(topN as number) : DEFAULT_TOP_N;
-  return Math.min(count, Math.max(MIN_TOP_N, wanted));
 }
 
 function clean(text: string | null | undefined): string {

@@ -1,9 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { clampTopN, DEFAULT_TITLE, DEFAULT_TOP_N, MIN_TOP_N, type PosterInput } from '../../poster/layout.ts';
+import type { PosterInput } from '../../poster/layout.ts';
+import { clampTopN, DEFAULT_TITLE, DEFAULT_TOP_N, MIN_TOP_N } from '../../poster/options.ts';
 import { DEFAULT_SIZE, POSTER_SIZE_IDS, POSTER_SIZES, type PosterSizeId } from '../../poster/sizes.ts';
 import { DEFAULT_STYLE, POSTER_STYLE_IDS, POSTER_STYLES, type PosterStyleId } from '../../poster/styles.ts';
 import type { Theme } from '../../stores/model.ts';
-import { PosterStudio, Superseded, type Preview } from './studio.ts';
+import type { PosterStudio, Preview } from './studio.ts';
+import { Superseded } from './superseded.ts';
 import { usePosterValues } from './usePosterValues.ts';
 import './poster.css';
 
@@ -45,8 +47,8 @@ function saveFile(blob: Blob, name: string): void {
 
 /**
  * HW4: the live values poster. The poster engine (satori/standalone and its
- * layout.wasm) is imported only when this island hydrates, which Astro does
- * once the island scrolls into view.
+ * layout.wasm), the layout and the studio are imported only when this island
+ * hydrates, which Astro does once the island scrolls into view.
  */
 export default function ValuesPoster({ slug, themes, clientName, base, fallbackUrl }: ValuesPosterProps) {
   const values = usePosterValues(slug, themes);
@@ -67,7 +69,11 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
     let cancelled = false;
     (async () => {
       try {
-        const [{ startEngine }, { PngEncoder }] = await Promise.all([import('../../poster/browser/engine.ts'), import('../../poster/browser/raster.ts')]);
+        const [{ startEngine }, { PngEncoder }, { PosterStudio }] = await Promise.all([
+          import('../../poster/browser/engine.ts'),
+          import('../../poster/browser/raster.ts'),
+          import('./studio.ts'),
+        ]);
         const fonts = await startEngine(base);
         if (!cancelled) setEngine({ state: 'ready', studio: new PosterStudio(fonts, new PngEncoder()) });
       } catch (error) {

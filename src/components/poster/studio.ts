@@ -6,6 +6,7 @@
 import { posterLayout, type PosterInput, type PosterLayout } from '../../poster/layout.ts';
 import { renderSvg, type PosterFonts } from '../../poster/render.ts';
 import type { PngEncoder } from '../../poster/browser/raster.ts';
+import { Superseded } from './superseded.ts';
 
 export interface Preview {
   key: string;
@@ -97,13 +98,5 @@ export class PosterStudio {
       map.delete(oldest);
       if (value !== undefined) release?.(value);
     }
-  }
-}
-
-/** A render skipped because a newer one was asked for. */
-export class Superseded extends Error {
-  constructor() {
-    super('A newer poster was asked for.');
-    this.name = 'Superseded';
   }
 }
