@@ -32,10 +32,43 @@ export function watchPage(page: Page, origin?: string): PageProblems {
 }
 
 /**
+ * Waits until the page's `client:load` and `client:idle` islands have hydrated, as a
+ * person's first tap usually comes after. Astro removes an island's `ssr` attribute
+ * once it has hydrated. With scripts off the island runtime never defines its element,
+ * so there is nothing to wait for.
+ */
+export async function islandsHydrated(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      customElements.get('astro-island') === undefined ||
+      document.querySelectorAll('astro-island[ssr][client="load"], astro-island[ssr][client="idle"]').length === 0,
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
+/**
  * Every test gets `problems`, and fails afterwards if the page logged a console
- * error, threw, or asked another origin for anything.
+ * error, threw, or asked another origin for anything. Its `page` waits for the
+ * islands to hydrate after `goto` and `reload`, so a test never types into a
+ * field that hydration is about to replace.
  */
 export const test = base.extend<{ problems: PageProblems }>({
+  page: async ({ page }, use) => {
+    const goto = page.goto.bind(page);
+    const reload = page.reload.bind(page);
+    page.goto = async (url, options) => {
+      const response = await goto(url, options);
+      await islandsHydrated(page);
+      return response;
+    };
+    page.reload = async (options) => {
+      const response = await reload(options);
+      await islandsHydrated(page);
+      return response;
+    };
+    await use(page);
+  },
   problems: [
     async ({ page }, use) => {
       // Tests may serve extra builds on other local ports; anything off this machine is foreign.
