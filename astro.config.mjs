@@ -55,4 +55,14 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Shiki's inline styles would need 'unsafe-inline' under the CSP; workbooks have no code blocks.
   markdown: { syntaxHighlight: false },
+  // The poster's worker loads satori, its wasm and the fonts by dynamic import, which needs module
+  // workers. Its files are named like the rest of the build's (name.hash.ext in _astro/).
+  vite: {
+    worker: {
+      format: 'es',
+      rolldownOptions: {
+        output: { entryFileNames: '_astro/[name].[hash].js', chunkFileNames: '_astro/[name].[hash].js', assetFileNames: '_astro/[name].[hash][extname]' },
+      },
+    },
+  },
 });

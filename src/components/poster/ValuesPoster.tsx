@@ -47,8 +47,9 @@ function saveFile(blob: Blob, name: string): void {
 
 /**
  * HW4: the live values poster. The poster engine (satori/standalone and its
- * layout.wasm), the layout and the studio are imported only when this island
- * hydrates, which Astro does once the island scrolls into view.
+ * layout.wasm) and the layout load in a worker, and the studio by dynamic
+ * import, only when this island hydrates, which Astro does once the island
+ * scrolls into view.
  */
 export default function ValuesPoster({ slug, themes, clientName, base, fallbackUrl }: ValuesPosterProps) {
   const values = usePosterValues(slug, themes);
@@ -69,13 +70,13 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
     let cancelled = false;
     (async () => {
       try {
-        const [{ startEngine }, { PngEncoder }, { PosterStudio }] = await Promise.all([
-          import('../../poster/browser/engine.ts'),
+        const [{ startDrawing }, { PngEncoder }, { PosterStudio }] = await Promise.all([
+          import('../../poster/browser/draw.ts'),
           import('../../poster/browser/raster.ts'),
           import('./studio.ts'),
         ]);
-        const fonts = await startEngine(base);
-        if (!cancelled) setEngine({ state: 'ready', studio: new PosterStudio(fonts, new PngEncoder()) });
+        const drawer = await startDrawing(base);
+        if (!cancelled) setEngine({ state: 'ready', studio: new PosterStudio(drawer, new PngEncoder()) });
       } catch (error) {
         if (!cancelled) setEngine({ state: 'failed', reason: error instanceof Error ? error.message : String(error) });
       }
@@ -132,7 +133,7 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
     }
   }
 
-  const shown = preview?.layout.shown ?? values.slice(0, shownCount);
+  const shown = preview?.shown ?? values.slice(0, shownCount);
   const ready = engine.state === 'ready';
 
   return (
@@ -219,11 +220,11 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
               {preview ? (
                 <img
                   src={preview.url}
-                  width={preview.layout.width}
-                  height={preview.layout.height}
+                  width={preview.width}
+                  height={preview.height}
                   alt={`Preview of your poster, ${POSTER_STYLES[style].label} style`}
                   className="poster-image"
-                  data-size={`${preview.layout.width}x${preview.layout.height}`}
+                  data-size={`${preview.width}x${preview.height}`}
                 />
               ) : (
                 <img

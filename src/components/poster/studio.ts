@@ -3,8 +3,8 @@
  * SVG at once, and the PNG for it is prepared while the browser is idle, so a
  * click on "Download PNG" usually only has to save a file that already exists.
  */
-import { posterLayout, type PosterInput, type PosterLayout } from '../../poster/layout.ts';
-import { renderSvg, type PosterFonts } from '../../poster/render.ts';
+import type { PosterInput, PosterValue } from '../../poster/layout.ts';
+import type { PosterDrawer } from '../../poster/browser/draw.ts';
 import type { PngEncoder } from '../../poster/browser/raster.ts';
 import { Superseded } from './superseded.ts';
 
@@ -13,8 +13,11 @@ export interface Preview {
   svg: string;
   /** An object URL of the SVG, for the preview image. */
   url: string;
-  layout: PosterLayout;
-  /** Milliseconds Satori took, fonts included. */
+  /** The values on the poster, most important first. */
+  shown: PosterValue[];
+  width: number;
+  height: number;
+  /** Milliseconds from asking to having the SVG: Satori, fonts and the trip to its worker. */
   ms: number;
 }
 
@@ -25,15 +28,15 @@ export function posterKey(input: PosterInput): string {
 const KEEP = 4;
 
 export class PosterStudio {
-  private readonly fonts: PosterFonts;
+  private readonly drawer: PosterDrawer;
   private readonly encoder: PngEncoder;
   private readonly previews = new Map<string, Promise<Preview>>();
   private readonly pngs = new Map<string, Promise<Blob>>();
   private queue: Promise<unknown> = Promise.resolve();
   private latest = '';
 
-  constructor(fonts: PosterFonts, encoder: PngEncoder) {
-    this.fonts = fonts;
+  constructor(drawer: PosterDrawer, encoder: PngEncoder) {
+    this.drawer = drawer;
     this.encoder = encoder;
   }
 
@@ -50,9 +53,9 @@ export class PosterStudio {
     const run = this.queue.then(async () => {
       if (key !== this.latest) throw new Superseded();
       const started = performance.now();
-      const rendered = await renderSvg((scale) => posterLayout({ ...input, scale }), this.fonts);
-      const url = URL.createObjectURL(new Blob([rendered.svg], { type: 'image/svg+xml' }));
-      return { key, svg: rendered.svg, url, layout: rendered.layout, ms: performance.now() - started };
+      const drawn = await this.drawer.draw(input);
+      const url = URL.createObjectURL(new Blob([drawn.svg], { type: 'image/svg+xml' }));
+      return { key, url, ...drawn, ms: performance.now() - started };
     });
     this.queue = run.catch(() => undefined);
     this.previews.set(key, run);
@@ -82,7 +85,7 @@ export class PosterStudio {
   png(preview: Preview): Promise<Blob> {
     let blob = this.pngs.get(preview.key);
     if (!blob) {
-      blob = this.encoder.encode(preview.svg, preview.layout.width, preview.layout.height);
+      blob = this.encoder.encode(preview.svg, preview.width, preview.height);
       this.pngs.set(preview.key, blob);
       blob.catch(() => this.pngs.delete(preview.key));
       this.prune(this.pngs);
