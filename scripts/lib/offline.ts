@@ -23,7 +23,17 @@ export interface ServiceWorkerOptions {
   slug: string;
   /** The URL path `dir` is served at, as Astro's `base` was set for the build: `/` or `/workbooks/`. */
   urlPrefix?: string;
+  /**
+   * Precache entries of shared files already worked out for this `dir` and prefix (by
+   * `sharedManifest`), so a build with many clients reads and hashes each shared file once.
+   */
+  shared?: SharedManifest;
+  /** This client's files, already worked out by `selectPrecache` for this `dir` and prefix. */
+  selection?: PrecacheSelection;
 }
+
+/** Precache entries of shared files (`_astro/` and the like), with their size in bytes, by their path in `dir`. */
+export type SharedManifest = Map<string, { entry: { url: string; revision: string | null }; size: number }>;
 
 export interface ServiceWorkerResult {
   /** The service worker written, `<dir>/<slug>/sw.js`. */
@@ -223,10 +233,6 @@ function globLiteral(path: string): string {
   return path.replace(/[*?[\]{}()!+@\\]/g, '\\$&');
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * Writes `<dir>/<slug>/sw.js`: the client's service worker, precaching their
  * pages and what those pages load, and nothing of any other client or coach page.
@@ -239,35 +245,68 @@ export async function writeServiceWorker(options: ServiceWorkerOptions): Promise
   if (!isFile(join(dir, slug, MANIFEST_FILE))) {
     throw new Error(`error: ${join(dir, slug)}: ${MANIFEST_FILE}: expected a built client folder with its web app manifest, found none`);
   }
-  const selection = selectPrecache(dir, slug, prefix);
+  const selection = options.selection ?? selectPrecache(dir, slug, prefix);
+  const shared = options.shared ?? (await sharedManifest(dir, selection.shared, prefix));
+  const sharedFiles = selection.shared.map((path) => {
+    const file = shared.get(path);
+    if (!file) throw new Error(`error: ${join(dir, path)}: (precache): expected an entry for this shared file, found none`);
+    return file;
+  });
+  const sharedEntries = sharedFiles.map((file) => file.entry);
   const { injectManifest } = await import('workbox-build');
   const swDest = join(dir, slug, SERVICE_WORKER_FILE);
-  const urls: string[] = [];
+  const urls: string[] = sharedEntries.map((entry) => entry.url);
   const result = await injectManifest({
     swSrc: await serviceWorkerTemplate(),
     swDest,
     globDirectory: dir,
-    globPatterns: [...selection.own, ...selection.shared].map(globLiteral),
-    // The precache is built from the list above only; nothing else is globbed in.
+    globPatterns: selection.own.map(globLiteral),
+    // The precache is built from the lists above only; nothing else is globbed in.
     globIgnores: [],
+    additionalManifestEntries: sharedEntries,
     modifyURLPrefix: { '': prefix },
-    // Build files carry a content hash in their names, so their URL is their version.
-    dontCacheBustURLsMatching: new RegExp(`^${escapeRegExp(prefix)}_astro/`),
     // The build-time poster is the biggest file a client owns; keep room for print sizes.
     maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
     manifestTransforms: [
       (entries) => {
+        // The client's own files; the shared entries are added after this.
         urls.push(...entries.map((entry) => entry.url));
         return { manifest: entries };
       },
     ],
   });
-  return { file: swDest, urls: urls.sort(), size: result.size, onDemand: selection.onDemand, warnings: result.warnings };
+  const sharedSize = sharedFiles.reduce((sum, file) => sum + file.size, 0);
+  return { file: swDest, urls: [...new Set(urls)].sort(), size: result.size + sharedSize, onDemand: selection.onDemand, warnings: result.warnings };
+}
+
+/**
+ * Precache entries for shared files, read and hashed once. Build files carry a content
+ * hash in their names, so their URL is their version and they get no revision.
+ */
+export async function sharedManifest(dir: string, paths: readonly string[], urlPrefix = '/'): Promise<SharedManifest> {
+  const prefix = normalizePrefix(urlPrefix);
+  const entries: SharedManifest = new Map();
+  if (paths.length === 0) return entries;
+  const { getManifest } = await import('workbox-build');
+  const result = await getManifest({
+    globDirectory: dir,
+    globPatterns: paths.map(globLiteral),
+    globIgnores: [],
+    dontCacheBustURLsMatching: /^_astro\//,
+    maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
+  });
+  for (const entry of result.manifestEntries ?? []) {
+    entries.set(entry.url, { entry: { url: `${prefix}${entry.url}`, revision: entry.revision ?? null }, size: statSync(join(dir, entry.url)).size });
+  }
+  return entries;
 }
 
 /** Writes a service worker for every client folder in `dir`; returns one result per slug. */
 export async function writeServiceWorkers(dir: string, urlPrefix = '/'): Promise<Map<string, ServiceWorkerResult>> {
   const results = new Map<string, ServiceWorkerResult>();
-  for (const slug of clientFolders(dir)) results.set(slug, await writeServiceWorker({ dir, slug, urlPrefix }));
+  const slugs = clientFolders(dir);
+  const selections = new Map(slugs.map((slug) => [slug, selectPrecache(dir, slug, urlPrefix)]));
+  const shared = await sharedManifest(dir, [...new Set([...selections.values()].flatMap((selection) => selection.shared))], urlPrefix);
+  for (const [slug, selection] of selections) results.set(slug, await writeServiceWorker({ dir, slug, urlPrefix, shared, selection }));
   return results;
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LAZY_PRECACHE_LIMIT, clientFolders, normalizePrefix, selectPrecache, writeServiceWorker } from '../../scripts/lib/offline.ts';
+import { LAZY_PRECACHE_LIMIT, clientFolders, normalizePrefix, selectPrecache, writeServiceWorker, writeServiceWorkers } from '../../scripts/lib/offline.ts';
 
 const ana = 'ana-k3m9x2p7q4w8z1r5t6y0';
 const boris = 'boris-v8n2b5c7x1z3l9k4j6h0';
@@ -100,6 +100,23 @@ describe('choosing what a client’s service worker precaches', () => {
     const again = await writeServiceWorker({ dir, slug: ana, urlPrefix: '/workbooks/' });
     expect(again.urls).toEqual(result.urls);
     expect(existsSync(join(dir, boris, 'sw.js'))).toBe(false);
+  });
+
+  it('writes the same service workers for every client at once, reading shared files once, as one at a time', async () => {
+    const dir = builtSite('/workbooks/');
+    const alone = new Map<string, string>();
+    for (const slug of [ana, boris]) {
+      const result = await writeServiceWorker({ dir, slug, urlPrefix: '/workbooks/' });
+      alone.set(slug, readFileSync(result.file, 'utf8'));
+      rmSync(result.file);
+    }
+    const together = await writeServiceWorkers(dir, '/workbooks/');
+    expect([...together.keys()]).toEqual([ana, boris]);
+    for (const [slug, result] of together) expect(readFileSync(result.file, 'utf8'), slug).toBe(alone.get(slug));
+    // Only Ana's page links the favicon, so only her list has it.
+    expect(together.get(ana)?.urls).toContain('/workbooks/favicon.svg');
+    expect(together.get(boris)?.urls).not.toContain('/workbooks/favicon.svg');
+    expect(together.get(boris)?.urls.some((url) => url.includes(ana))).toBe(false);
   });
 
   it('refuses a folder that is not a built client folder, in one line', async () => {
