@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { astroBuild } from './lib/build.ts';
 import { basePathOf, readContentFacts, type ContentFacts } from './lib/content.ts';
 import { findLeaks, REVIEW_FOLDER, splitBuild, type SplitFolder } from './lib/split.ts';
-import { writeServiceWorker } from './lib/offline.ts';
+import { clientFolders, selectPrecache, sharedManifest, writeServiceWorker } from './lib/offline.ts';
 import { describeValue, formatProblem } from '../src/schemas/problems.ts';
 
 const USAGE = `Builds one private deploy folder per client.
@@ -92,7 +92,7 @@ function seconds(ms: number): string {
 
 async function main(): Promise<void> {
   const flags = readFlags();
-  const contentDir = process.env.CONTENT_DIR ? join(root, process.env.CONTENT_DIR) : join(root, 'src', 'content');
+  const contentDir = process.env.CONTENT_DIR ? resolve(root, process.env.CONTENT_DIR) : join(root, 'src', 'content');
   let content: ContentFacts;
   try {
     content = readContentFacts(contentDir);
@@ -162,6 +162,9 @@ async function main(): Promise<void> {
     await rm(outDir, { recursive: true, force: true });
     await mkdir(outDir, { recursive: true });
     const step = Math.max(1, Math.ceil(clients.length / 10));
+    // The folders' shared files are byte-for-byte copies of the build's, so each is read and hashed once, here.
+    const sharedPaths = new Set(clientFolders(buildDir).flatMap((slug) => selectPrecache(buildDir, slug, base).shared));
+    const shared = await sharedManifest(buildDir, [...sharedPaths], base);
     const folders = await splitBuild({
       distDir: buildDir,
       outDir,
@@ -170,7 +173,7 @@ async function main(): Promise<void> {
       publicDir: join(root, 'public'),
       onFolder: async (folder, index, total) => {
         // Each client's service worker is written again over the folder itself, so it precaches exactly what the folder holds.
-        if (folder.kind === 'client' && folder.slug) await writeServiceWorker({ dir: folder.dir, slug: folder.slug, urlPrefix: base });
+        if (folder.kind === 'client' && folder.slug) await writeServiceWorker({ dir: folder.dir, slug: folder.slug, urlPrefix: base, shared });
         if ((index + 1) % step === 0 || index + 1 === total) console.log(`  ${index + 1} of ${total} folders written`);
       },
     });
