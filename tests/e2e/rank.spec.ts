@@ -30,8 +30,12 @@ test('Escape cancels a keyboard move and says so', async ({ page }) => {
   await open(page, url('rank'));
   const before = await rankedLabels(page);
   await tabTo(page, page.getByRole('button', { name: 'Drag Family, at position 2 of 9' }));
+  // Each key waits for what a screen reader would say, as a person listening would.
+  const announcer = page.getByRole('status').filter({ hasText: /position \d+ of 9/ });
   await page.keyboard.press('Space');
+  await expect(announcer.first()).toHaveText('Picked up Family. It is at position 2 of 9.');
   await page.keyboard.press('ArrowDown');
+  await expect(announcer.first()).toHaveText('Family moved to position 3 of 9.');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('status').filter({ hasText: 'Moving Family was cancelled. It is back at position 2 of 9.' })).toHaveCount(1);
   expect(await rankedLabels(page)).toEqual(before);
