@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import satori from 'satori';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { formatProblem } from '../schemas/problems.ts';
 import { emojiGroup } from './emoji.ts';
 import { FAMILIES, fontFileName, type FamilyId, type FontFile, type RangeTable } from './fonts.ts';
@@ -73,10 +73,21 @@ export function nodeFonts(): PosterFonts {
   return shared;
 }
 
+function resvgOptions(width: number): ResvgRenderOptions {
+  return { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false }, shapeRendering: 2, textRendering: 1 };
+}
+
 /** Rasterises Satori's SVG. System fonts are off: every glyph is already a path. */
 export function svgToPng(svg: string, width: number): Buffer {
-  const resvg = new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: false }, shapeRendering: 2, textRendering: 1 });
-  return resvg.render().asPng();
+  return new Resvg(svg, resvgOptions(width)).render().asPng();
+}
+
+/**
+ * The same, on a thread of Node's pool, so the build renders other pages
+ * while a poster is rasterised.
+ */
+export async function svgToPngAsync(svg: string, width: number): Promise<Buffer> {
+  return (await renderAsync(svg, resvgOptions(width))).asPng();
 }
 
 export interface RenderedPng extends RenderedSvg {
@@ -85,12 +96,12 @@ export interface RenderedPng extends RenderedSvg {
 
 export async function renderPosterPng(input: PosterInput, fonts: PosterFonts = nodeFonts()): Promise<RenderedPng> {
   const rendered = await renderSvg((scale) => posterLayout({ ...input, scale }), fonts);
-  return { ...rendered, png: svgToPng(rendered.svg, rendered.layout.width) };
+  return { ...rendered, png: await svgToPngAsync(rendered.svg, rendered.layout.width) };
 }
 
 export async function renderOpenGraphPng(input: OpenGraphInput, fonts: PosterFonts = nodeFonts()): Promise<RenderedPng> {
   const rendered = await renderSvg((): PosterLayout => openGraphLayout(input), fonts);
-  return { ...rendered, png: svgToPng(rendered.svg, rendered.layout.width) };
+  return { ...rendered, png: await svgToPngAsync(rendered.svg, rendered.layout.width) };
 }
 
 let emojiIndex: Promise<Map<string, string[]>> | undefined;
