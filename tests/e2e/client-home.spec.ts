@@ -6,6 +6,7 @@ test('the sample client home shows their name, coach, homework and working links
   await page.goto(`/${client.slug}/`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(client.preferredName ?? client.name);
   await expect(page.getByText('Jordan Ellis').first()).toBeVisible();
+  await expect(page.getByRole('contentinfo')).toContainText('Your coach: Jordan Ellis, jordan@example.com.');
 
   const homework = page.getByRole('region', { name: 'Your homework' });
   for (const title of ['Value chains', 'Stack rank', 'Living score', 'Your values poster']) {
