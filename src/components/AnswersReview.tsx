@@ -1,6 +1,7 @@
 import { Component, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useStore } from '@nanostores/react';
 import type { AnswersFile, Value } from '../schemas/answers.ts';
+import { useHydrated } from './hydrated.ts';
 import { $keptAt, $review, $reviewNotice, forgetReview, keepReview, openFile, openPastedLink, openReview } from '../stores/review.ts';
 
 interface Theme {
@@ -20,6 +21,7 @@ interface Props {
 
 /** The review of a client's answers: read-only, and every piece of it shown as text. */
 export default function AnswersReview({ slug, clientName, themes, posterUrl }: Props) {
+  const hydrated = useHydrated();
   const state = useStore($review);
   const keptAt = useStore($keptAt);
   const notice = useStore($reviewNotice);
@@ -47,6 +49,7 @@ export default function AnswersReview({ slug, clientName, themes, posterUrl }: P
             id={`${id}-file`}
             type="file"
             accept=".json,application/json"
+            disabled={!hydrated}
             onChange={(event) => {
               const file = event.currentTarget.files?.[0];
               if (file) void openFile(slug, file);
@@ -57,7 +60,15 @@ export default function AnswersReview({ slug, clientName, themes, posterUrl }: P
         <form className="review__field" onSubmit={submitLink}>
           <label htmlFor={`${id}-link`}>Or paste the link {clientName} sent</label>
           <span className="review__inline">
-            <input id={`${id}-link`} type="text" inputMode="url" autoComplete="off" value={pasted} onChange={(event) => setPasted(event.currentTarget.value)} />
+            <input
+              id={`${id}-link`}
+              type="text"
+              inputMode="url"
+              autoComplete="off"
+              value={pasted}
+              readOnly={!hydrated}
+              onChange={(event) => setPasted(event.currentTarget.value)}
+            />
             <button type="submit">Open link</button>
           </span>
         </form>

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures.ts';
+import { expect, test, watchPage } from './fixtures.ts';
 import { client, open, rankedLabels, reopen, storedAnswers, url } from './homework-helpers.ts';
 
 test('a client fills in every page, reloads, and finds everything there', async ({ page }) => {
@@ -116,4 +116,33 @@ test('two tabs stay in sync without a reload, and neither loses the other’s ed
   expect(stored?.values.find((value) => value.label === 'Wellbeing')).toBeTruthy();
   expect(await rankedLabels(page)).not.toEqual(fromOther);
   expect(otherErrors).toEqual([]);
+});
+
+test('before its island has hydrated, the notes field takes no typing, so no early word is lost', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const problems = watchPage(page, new URL(baseURL!).origin);
+  // Hold the notes island's code back, as a slow phone would.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_astro\/NotesEditor\.[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(url('notes'));
+  const notes = page.getByRole('textbox', { name: 'Your notes' });
+  await expect(notes).toBeVisible();
+  await expect(notes).not.toBeEditable();
+  await notes.focus();
+  await page.keyboard.type('typed too early');
+  await expect(notes).toHaveValue('');
+
+  release();
+  await expect(notes).toBeEditable();
+  await notes.fill('Written once the page was ready.');
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Your notes' })).toHaveValue('Written once the page was ready.');
+  expect(problems.pageErrors).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+  await context.close();
 });

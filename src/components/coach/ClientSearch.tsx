@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { nameMatches } from '../../lib/coach-dashboard.ts';
-import { useHydrated } from './hydrated.ts';
+import { useHydrated } from '../hydrated.ts';
 import './coach.css';
 
 interface Props {

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { $coachUnreadable, coachFile, coachFileName, importCoachFile } from '../../stores/coach.ts';
 import StatusLine from './StatusLine.tsx';
 import { useCoachSession } from './hooks.ts';
-import { useHydrated } from './hydrated.ts';
+import { useHydrated } from '../hydrated.ts';
 import './coach.css';
 
 interface Props {

@@ -5,7 +5,7 @@ import NotesField from './NotesField.tsx';
 import SessionClock from './SessionClock.tsx';
 import StatusLine from './StatusLine.tsx';
 import { useCoachSession } from './hooks.ts';
-import { useHydrated } from './hydrated.ts';
+import { useHydrated } from '../hydrated.ts';
 import './coach.css';
 import './focus-mode.css';
 

@@ -1,7 +1,7 @@
 import { setChecklistItem } from '../../stores/coach.ts';
 import StatusLine from './StatusLine.tsx';
 import { useCoachSession } from './hooks.ts';
-import { useHydrated } from './hydrated.ts';
+import { useHydrated } from '../hydrated.ts';
 import './coach.css';
 
 export interface ChecklistItem {

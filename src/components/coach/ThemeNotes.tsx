@@ -3,7 +3,7 @@ import { setExplored } from '../../stores/coach.ts';
 import NotesField from './NotesField.tsx';
 import StatusLine from './StatusLine.tsx';
 import { useCoachSession } from './hooks.ts';
-import { useHydrated } from './hydrated.ts';
+import { useHydrated } from '../hydrated.ts';
 import './coach.css';
 
 interface Props {

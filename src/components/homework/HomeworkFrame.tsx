@@ -4,6 +4,7 @@ import { $answers, dismissRecovered, replaceAnswers, type SaveStatus } from '../
 import type { Theme } from '../../stores/model.ts';
 import { savedText } from '../../stores/status-text.ts';
 import { exportFile, exportFileName, MAX_IMPORT_BYTES } from '../../stores/transfer.ts';
+import { useHydrated } from '../hydrated.ts';
 import { downloadText } from './download.ts';
 import { useNow, useSaveStatus } from './useAnswers.ts';
 
@@ -116,6 +117,7 @@ type ImportState =
   | { step: 'done'; text: string };
 
 function AnswersFileSection({ slug, themes }: { slug: string; themes: readonly Theme[] }) {
+  const hydrated = useHydrated();
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const inputId = useId();
   const headingId = useId();
@@ -170,6 +172,7 @@ function AnswersFileSection({ slug, themes }: { slug: string; themes: readonly T
           className="file-input"
           type="file"
           accept=".json,application/json"
+          disabled={!hydrated}
           onChange={(event) => void choose(event.currentTarget.files?.[0])}
         />
         <label htmlFor={inputId} className="button button--quiet">

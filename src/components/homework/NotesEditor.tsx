@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useRef } from 'react';
 import { setNotes } from '../../stores/answers.ts';
+import { useHydrated } from '../hydrated.ts';
 import { PrintMirror } from '../print/PrintMirror.tsx';
 import { HomeworkFrame } from './HomeworkFrame.tsx';
 import { useAnswers, type HomeworkProps } from './useAnswers.ts';
@@ -18,6 +19,7 @@ export default function NotesEditor(props: HomeworkProps) {
   const answers = useAnswers(props);
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
+  const hydrated = useHydrated();
   useLayoutEffect(() => grow(area.current), [answers.notes]);
   return (
     <HomeworkFrame slug={props.slug} themes={props.themes}>
@@ -30,6 +32,7 @@ export default function NotesEditor(props: HomeworkProps) {
           id={id}
           className="notes-editor__area no-print"
           value={answers.notes}
+          readOnly={!hydrated}
           maxLength={MAX_NOTES}
           rows={8}
           spellCheck

@@ -15,6 +15,7 @@ import {
 } from '../../stores/values.ts';
 import { MAX_VALUES, rankedValues } from '../../stores/model.ts';
 import { CARD_SORT_VALUES } from '../../lib/card-sort.ts';
+import { useHydrated } from '../hydrated.ts';
 import { HomeworkFrame } from './HomeworkFrame.tsx';
 import { Icon } from './Icon.tsx';
 import { ChainLine } from './ChainLine.tsx';
@@ -318,6 +319,7 @@ function EditWordForm({ valueId, wordId, text: initial, onDone }: { valueId: str
 
 function AddWordForm({ value }: { value: Value }) {
   const [text, setText] = useState('');
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
   const errorId = useId();
@@ -340,6 +342,7 @@ function AddWordForm({ value }: { value: Value }) {
         <input
           id={inputId}
           value={text}
+          readOnly={!hydrated}
           maxLength={80}
           autoComplete="off"
           enterKeyHint="enter"
@@ -408,6 +411,7 @@ function MoreActions({ value, others }: { value: Value; others: Value[] }) {
 
 function AddValueForm({ count, taken, onAdded }: { count: number; taken: string[]; onAdded: (id: string) => void }) {
   const [text, setText] = useState('');
+  const hydrated = useHydrated();
   const [error, setError] = useState<string | null>(null);
   const inputId = useId();
   const listId = useId();
@@ -435,6 +439,7 @@ function AddValueForm({ count, taken, onAdded }: { count: number; taken: string[
           id={inputId}
           list={listId}
           value={text}
+          readOnly={!hydrated}
           maxLength={60}
           autoComplete="off"
           disabled={full}

@@ -6,6 +6,7 @@ import { DEFAULT_STYLE, POSTER_STYLE_IDS, POSTER_STYLES, type PosterStyleId } fr
 import type { Theme } from '../../stores/model.ts';
 import type { PosterStudio, Preview } from './studio.ts';
 import { Superseded } from './superseded.ts';
+import { useHydrated } from '../hydrated.ts';
 import { usePosterValues } from './usePosterValues.ts';
 import './poster.css';
 
@@ -65,6 +66,7 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
   const [announcement, setAnnouncement] = useState('');
   const [busy, setBusy] = useState<'png' | 'svg' | null>(null);
   const id = useId();
+  const hydrated = useHydrated();
 
   useEffect(() => {
     let cancelled = false;
@@ -178,7 +180,7 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
 
           <div className="poster-field">
             <label htmlFor={`${id}-title`}>Title</label>
-            <input id={`${id}-title`} type="text" value={title} maxLength={80} onChange={(event) => setTitle(event.target.value)} />
+            <input id={`${id}-title`} type="text" value={title} readOnly={!hydrated} maxLength={80} onChange={(event) => setTitle(event.target.value)} />
           </div>
 
           <div className="poster-field">
@@ -189,7 +191,15 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
             <label htmlFor={`${id}-name`} className="poster-field__sub">
               Name
             </label>
-            <input id={`${id}-name`} type="text" value={name} maxLength={80} disabled={!showName} onChange={(event) => setName(event.target.value)} />
+            <input
+              id={`${id}-name`}
+              type="text"
+              value={name}
+              readOnly={!hydrated}
+              maxLength={80}
+              disabled={!showName}
+              onChange={(event) => setName(event.target.value)}
+            />
           </div>
 
           <div className="poster-actions">
