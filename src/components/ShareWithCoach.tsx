@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { encodeShareFragment, MAX_LINK_BYTES, shareMailto } from '../lib/share-codec.ts';
 import { answersFileFor, hasAnswers, readStoredAnswers } from '../stores/share-source.ts';
 import type { AnswersFile } from '../schemas/answers.ts';
+import { downloadText } from './download.ts';
 
 interface Props {
   slug: string;
@@ -78,14 +79,7 @@ export default function ShareWithCoach({ slug, greeting, coachName, coachEmail, 
   }
 
   function download(file: AnswersFile) {
-    const url = URL.createObjectURL(new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' }));
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = fileName(file);
-    document.body.append(anchor);
-    anchor.click();
-    anchor.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadText(fileName(file), `${JSON.stringify(file, null, 2)}\n`, 'application/json');
     setStatus(`Downloaded ${fileName(file)}. Attach it to an email to ${coachName}.`);
   }
 

@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { $coachUnreadable, coachFile, coachFileName, importCoachFile } from '../../stores/coach.ts';
 import StatusLine from './StatusLine.tsx';
 import { useCoachSession } from './hooks.ts';
+import { downloadText } from '../download.ts';
 import { useHydrated } from '../hydrated.ts';
 import './coach.css';
 
@@ -11,17 +12,6 @@ interface Props {
   clientName: string;
   /** The parts of the session the guide has notes boxes for; other notes are from renamed themes. */
   parts: string[];
-}
-
-function download(name: string, text: string, type = 'application/json') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** Export and import of the coach's data for this client, with the storage status and anything unreadable. */
@@ -44,7 +34,11 @@ export default function CoachData({ slug, clientName, parts }: Props) {
     <div className="coach-data">
       <StatusLine status={status} />
       <div className="coach-data__actions">
-        <button type="button" disabled={!hydrated} onClick={() => download(coachFileName(slug), `${JSON.stringify(coachFile(slug, clientName), null, 2)}\n`)}>
+        <button
+          type="button"
+          disabled={!hydrated}
+          onClick={() => downloadText(coachFileName(slug), `${JSON.stringify(coachFile(slug, clientName), null, 2)}\n`, 'application/json')}
+        >
           Export notes
         </button>
         <div className="coach-data__import">
@@ -73,7 +67,7 @@ export default function CoachData({ slug, clientName, parts }: Props) {
       )}
       {unreadable !== null && (
         <p>
-          <button type="button" className="quiet" onClick={() => download(`coach-notes-${slug}-unreadable.txt`, unreadable, 'text/plain')}>
+          <button type="button" className="quiet" onClick={() => downloadText(`coach-notes-${slug}-unreadable.txt`, unreadable, 'text/plain')}>
             Download the unreadable copy
           </button>
         </p>

@@ -5,7 +5,7 @@ import type { Theme } from '../../stores/model.ts';
 import { savedText } from '../../stores/status-text.ts';
 import { exportFile, exportFileName, MAX_IMPORT_BYTES } from '../../stores/transfer.ts';
 import { useHydrated } from '../hydrated.ts';
-import { downloadText } from './download.ts';
+import { downloadText } from '../download.ts';
 import { useNow, useSaveStatus } from './useAnswers.ts';
 
 /**

@@ -6,6 +6,7 @@ import { DEFAULT_STYLE, POSTER_STYLE_IDS, POSTER_STYLES, type PosterStyleId } fr
 import type { Theme } from '../../stores/model.ts';
 import type { PosterStudio, Preview } from './studio.ts';
 import { Superseded } from './superseded.ts';
+import { downloadBlob } from '../download.ts';
 import { useHydrated } from '../hydrated.ts';
 import { usePosterValues } from './usePosterValues.ts';
 import './poster.css';
@@ -32,18 +33,6 @@ export function fileStem(name: string): string {
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
   return stem === '' ? 'my' : stem;
-}
-
-function saveFile(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 /**
@@ -126,7 +115,7 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
       const ready = await engine.studio.render(latest.current);
       const blob = kind === 'png' ? await engine.studio.png(ready) : new Blob([ready.svg], { type: 'image/svg+xml' });
       const file = `${stem}.${kind}`;
-      saveFile(blob, file);
+      downloadBlob(file, blob);
       setAnnouncement(`Downloaded ${file}.`);
     } catch (error) {
       setProblem(`The ${kind.toUpperCase()} could not be made: ${error instanceof Error ? error.message : String(error)}`);

@@ -5,6 +5,7 @@
  * supports has module workers; one without them gets the build-time poster.
  */
 import type { PosterInput, PosterValue } from '../layout.ts';
+import { WorkerCalls } from './worker-calls.ts';
 
 /** One drawn poster: the SVG and what the page shows beside it. */
 export interface Drawn {
@@ -15,59 +16,11 @@ export interface Drawn {
   height: number;
 }
 
-export type DrawRequest = { id: number; base: string; input?: PosterInput };
-export type DrawReply = { id: number; drawn?: Drawn; error?: undefined } | { id: number; error: string; drawn?: undefined };
+/** A message without input starts the engine; one with input draws that poster. */
+export type DrawRequest = { base: string; input?: PosterInput };
 
 export interface PosterDrawer {
   draw(input: PosterInput): Promise<Drawn>;
-}
-
-/** Draws in a module worker. */
-class WorkerDrawer implements PosterDrawer {
-  private readonly worker: Worker;
-  private readonly base: string;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (drawn: Drawn | undefined) => void; reject: (error: Error) => void }>();
-
-  constructor(worker: Worker, base: string) {
-    this.worker = worker;
-    this.base = base;
-    worker.onmessage = (event: MessageEvent<DrawReply>) => {
-      const job = this.pending.get(event.data.id);
-      if (!job) return;
-      this.pending.delete(event.data.id);
-      if (event.data.error !== undefined) job.reject(new Error(event.data.error));
-      else job.resolve(event.data.drawn);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      this.failAll(new Error('The poster worker stopped.'));
-    };
-  }
-
-  private failAll(error: Error): void {
-    for (const job of this.pending.values()) job.reject(error);
-    this.pending.clear();
-  }
-
-  private send(input?: PosterInput): Promise<Drawn | undefined> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ id, base: this.base, ...(input ? { input } : {}) } satisfies DrawRequest);
-    });
-  }
-
-  /** Loads the engine in the worker; rejects when it cannot start. */
-  async start(): Promise<void> {
-    await this.send();
-  }
-
-  async draw(input: PosterInput): Promise<Drawn> {
-    const drawn = await this.send(input);
-    if (!drawn) throw new Error('The poster worker answered without a poster.');
-    return drawn;
-  }
 }
 
 /**
@@ -76,12 +29,18 @@ class WorkerDrawer implements PosterDrawer {
  */
 export async function startDrawing(base: string): Promise<PosterDrawer> {
   const worker = new Worker(new URL('./draw-worker.ts', import.meta.url), { type: 'module', name: 'poster' });
-  const drawer = new WorkerDrawer(worker, base);
+  const calls = new WorkerCalls<DrawRequest, Drawn | null>(worker, 'poster');
   try {
-    await drawer.start();
+    await calls.call({ base });
   } catch (error) {
     worker.terminate();
     throw error;
   }
-  return drawer;
+  return {
+    async draw(input) {
+      const drawn = await calls.call({ base, input });
+      if (!drawn) throw new Error('The poster worker answered without a poster.');
+      return drawn;
+    },
+  };
 }
