@@ -107,6 +107,51 @@ const JS_STATIC = /(?:\bfrom|\bimport)\s*["']([^"']+)["']/g;
 // Any other quoted relative or build path: dynamic imports, preload lists, `?url` assets.
 const JS_ANY = /["'`]((?:\.{1,2}\/|\/)?[\w@~.\-/]*_astro\/[^"'`\s]+|\.{1,2}\/[^"'`\s]+)["'`]/g;
 
+interface FileReferences {
+  withIt: string[];
+  later: string[];
+}
+
+/**
+ * What selectPrecache learns about shared files, kept for the next client of the same
+ * built folder: their references and sizes. Every client loads the same scripts and
+ * styles, so a build with many clients reads each of them once.
+ */
+export class PrecacheMemo {
+  readonly references = new Map<string, FileReferences>();
+  readonly #stats = new Map<string, { file: boolean; size: number }>();
+  #scope: string | undefined;
+
+  /** A memo serves one built folder under one URL prefix. */
+  check(dir: string, prefix: string): void {
+    const scope = `${dir}\n${prefix}`;
+    if (this.#scope !== undefined && this.#scope !== scope) throw new Error(`error: ${dir}: (precache): expected the folder this memo was made for, found ${this.#scope.split('\n')[0]}`);
+    this.#scope = scope;
+  }
+
+  #stat(path: string): { file: boolean; size: number } {
+    let stat = this.#stats.get(path);
+    if (!stat) {
+      try {
+        const found = statSync(path);
+        stat = { file: found.isFile(), size: found.size };
+      } catch {
+        stat = { file: false, size: 0 };
+      }
+      this.#stats.set(path, stat);
+    }
+    return stat;
+  }
+
+  isFile(path: string): boolean {
+    return this.#stat(path).file;
+  }
+
+  size(path: string): number {
+    return this.#stat(path).size;
+  }
+}
+
 /**
  * Works out which built files a client's workbook needs offline: every file in
  * its own folder, and the shared files its pages load (styles, fonts as woff2,
@@ -114,8 +159,9 @@ const JS_ANY = /["'`]((?:\.{1,2}\/|\/)?[\w@~.\-/]*_astro\/[^"'`\s]+|\.{1,2}\/[^"
  * Nothing under another client's folder or the coach's pages is ever chosen:
  * shared files must sit in `_astro/` or at the top of the folder.
  */
-export function selectPrecache(dir: string, slug: string, urlPrefix = '/'): PrecacheSelection {
+export function selectPrecache(dir: string, slug: string, urlPrefix = '/', memo: PrecacheMemo = new PrecacheMemo()): PrecacheSelection {
   const prefix = normalizePrefix(urlPrefix);
+  memo.check(dir, prefix);
   const own = filesUnder(join(dir, slug))
     .map((path) => toPosix(relative(dir, path)))
     .filter((path) => path !== `${slug}/${SERVICE_WORKER_FILE}`)
@@ -142,7 +188,7 @@ export function selectPrecache(dir: string, slug: string, urlPrefix = '/'): Prec
     }
     if (decoded.startsWith('../') || decoded.startsWith('/')) return undefined;
     const shared = decoded.startsWith('_astro/') || !decoded.includes('/');
-    if (!shared || !isFile(join(dir, decoded))) return undefined;
+    if (!shared || !memo.isFile(join(dir, decoded))) return undefined;
     return decoded;
   };
 
@@ -167,34 +213,47 @@ export function selectPrecache(dir: string, slug: string, urlPrefix = '/'): Prec
     for (const match of html.matchAll(HTML_REF)) add(resolve(match[1] ?? '', page), false);
   }
 
-  while (queue.length > 0) {
-    const { path, lazy: isLazy } = queue.shift()!;
-    // A file reached lazily and later found eagerly is walked again as eager.
-    if (isLazy && eager.has(path)) continue;
+  /** What a shared file loads with itself (`withIt`) and what it may load later (`later`); read once per memo. */
+  const referencesOf = (path: string): FileReferences => {
+    let found = memo.references.get(path);
+    if (found) return found;
+    found = { withIt: [], later: [] };
     if (path.endsWith('.css')) {
       const css = readFileSync(join(dir, path), 'utf8');
       for (const match of css.matchAll(CSS_URL)) {
         const target = resolve(match[1] ?? '', path);
         // Every browser with service workers reads woff2: older formats stay on the network.
-        if (target && FONT_FALLBACK.test(target)) continue;
-        add(target, isLazy);
+        if (target && !FONT_FALLBACK.test(target)) found.withIt.push(target);
       }
     } else if (/\.m?js$/.test(path)) {
       const js = readFileSync(join(dir, path), 'utf8');
       const statics = new Set<string>();
       for (const match of js.matchAll(JS_STATIC)) {
         const target = resolve(match[1] ?? '', path);
-        if (target) statics.add(target);
-        add(target, isLazy);
+        if (target) {
+          statics.add(target);
+          found.withIt.push(target);
+        }
       }
       for (const match of js.matchAll(JS_ANY)) {
         const target = resolve(match[1] ?? '', path);
-        if (target && !statics.has(target)) add(target, true);
+        if (target && !statics.has(target)) found.later.push(target);
       }
     }
+    memo.references.set(path, found);
+    return found;
+  };
+
+  while (queue.length > 0) {
+    const { path, lazy: isLazy } = queue.shift()!;
+    // A file reached lazily and later found eagerly is walked again as eager.
+    if (isLazy && eager.has(path)) continue;
+    const { withIt, later } = referencesOf(path);
+    for (const target of withIt) add(target, isLazy);
+    for (const target of later) add(target, true);
   }
 
-  const onDemand = [...lazy].filter((path) => statSync(join(dir, path)).size > LAZY_PRECACHE_LIMIT).sort();
+  const onDemand = [...lazy].filter((path) => memo.size(join(dir, path)) > LAZY_PRECACHE_LIMIT).sort();
   const shared = [...eager, ...[...lazy].filter((path) => !onDemand.includes(path))].sort();
   return { own, shared, onDemand };
 }
@@ -253,16 +312,17 @@ export async function writeServiceWorker(options: ServiceWorkerOptions): Promise
     return file;
   });
   const sharedEntries = sharedFiles.map((file) => file.entry);
-  const { injectManifest } = await import('workbox-build');
+  // The module alone: workbox-build's index also loads generateSW's bundler, about 0.3 s more.
+  const { injectManifest } = await import('workbox-build/build/inject-manifest.js');
   const swDest = join(dir, slug, SERVICE_WORKER_FILE);
   const urls: string[] = sharedEntries.map((entry) => entry.url);
   const result = await injectManifest({
     swSrc: await serviceWorkerTemplate(),
     swDest,
     globDirectory: dir,
-    globPatterns: selection.own.map(globLiteral),
-    // The precache is built from the lists above only; nothing else is globbed in.
-    globIgnores: [],
+    // The client's own folder, as selection.own lists it: every file but the service worker.
+    globPatterns: [`${globLiteral(slug)}/**/*`],
+    globIgnores: [`${globLiteral(slug)}/${SERVICE_WORKER_FILE}`],
     additionalManifestEntries: sharedEntries,
     modifyURLPrefix: { '': prefix },
     // The build-time poster is the biggest file a client owns; keep room for print sizes.
@@ -287,13 +347,17 @@ export async function sharedManifest(dir: string, paths: readonly string[], urlP
   const prefix = normalizePrefix(urlPrefix);
   const entries: SharedManifest = new Map();
   if (paths.length === 0) return entries;
-  const { getManifest } = await import('workbox-build');
+  const { getManifest } = await import('workbox-build/build/get-manifest.js');
+  // Shared files sit in _astro/ or at the top (see selectPrecache): one walk over those is far
+  // quicker than one glob per file, and hashing the few files no client needs costs little.
+  const wanted = new Set(paths);
   const result = await getManifest({
     globDirectory: dir,
-    globPatterns: paths.map(globLiteral),
+    globPatterns: ['_astro/**/*', '*'],
     globIgnores: [],
     dontCacheBustURLsMatching: /^_astro\//,
     maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
+    manifestTransforms: [(manifest) => ({ manifest: manifest.filter((entry) => wanted.has(entry.url)) })],
   });
   for (const entry of result.manifestEntries ?? []) {
     entries.set(entry.url, { entry: { url: `${prefix}${entry.url}`, revision: entry.revision ?? null }, size: statSync(join(dir, entry.url)).size });
@@ -305,8 +369,17 @@ export async function sharedManifest(dir: string, paths: readonly string[], urlP
 export async function writeServiceWorkers(dir: string, urlPrefix = '/'): Promise<Map<string, ServiceWorkerResult>> {
   const results = new Map<string, ServiceWorkerResult>();
   const slugs = clientFolders(dir);
-  const selections = new Map(slugs.map((slug) => [slug, selectPrecache(dir, slug, urlPrefix)]));
+  const memo = new PrecacheMemo();
+  const selections = new Map(slugs.map((slug) => [slug, selectPrecache(dir, slug, urlPrefix, memo)]));
   const shared = await sharedManifest(dir, [...new Set([...selections.values()].flatMap((selection) => selection.shared))], urlPrefix);
-  for (const [slug, selection] of selections) results.set(slug, await writeServiceWorker({ dir, slug, urlPrefix, shared, selection }));
-  return results;
+  // A few at a time, so one client's files are read while another's worker is written.
+  const queue = [...selections];
+  const next = async (): Promise<void> => {
+    for (let item = queue.shift(); item; item = queue.shift()) {
+      const [slug, selection] = item;
+      results.set(slug, await writeServiceWorker({ dir, slug, urlPrefix, shared, selection }));
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, next));
+  return new Map([...results].sort(([a], [b]) => a.localeCompare(b)));
 }

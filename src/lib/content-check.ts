@@ -106,8 +106,11 @@ function frontmatter(text: string): string | undefined {
   return match?.[1];
 }
 
-/** Checks all content under `dir`: the coach file, every client and every workbook page. */
-export function checkContent(dir: string = contentDir()): Problem[] {
+/**
+ * Checks all content under `dir`: the coach file, every client and every workbook page.
+ * `onClient` receives each client file that passed, with its slug.
+ */
+export function checkContent(dir: string = contentDir(), onClient?: (slug: string, data: ClientData) => void): Problem[] {
   const problems: Problem[] = [];
   const coachFile = join(dir, 'coach.yaml');
   if (!existsSync(coachFile)) {
@@ -159,7 +162,10 @@ export function checkContent(dir: string = contentDir()): Problem[] {
     const path = join(clientsDir, name);
     const input = readYaml(path, problems);
     if (input === undefined && problems.some((p) => p.file === shown(path))) continue;
-    problems.push(...checkClient(input, shown(path), workbooks, name.replace(/\.ya?ml$/, '')).problems);
+    const slug = name.replace(/\.ya?ml$/, '');
+    const checked = checkClient(input, shown(path), workbooks, slug);
+    problems.push(...checked.problems);
+    if (checked.data && checked.problems.every((problem) => problem.level !== 'error')) onClient?.(slug, checked.data);
   }
   return problems;
 }

@@ -94,9 +94,14 @@ export interface RenderedPng extends RenderedSvg {
   png: Buffer;
 }
 
-export async function renderPosterPng(input: PosterInput, fonts: PosterFonts = nodeFonts()): Promise<RenderedPng> {
+/** Rasterises on Node's pool unless told otherwise (the build's poster thread does it on its own thread). */
+export async function renderPosterPng(
+  input: PosterInput,
+  fonts: PosterFonts = nodeFonts(),
+  rasterise: (svg: string, width: number) => Buffer | Promise<Buffer> = svgToPngAsync,
+): Promise<RenderedPng> {
   const rendered = await renderSvg((scale) => posterLayout({ ...input, scale }), fonts);
-  return { ...rendered, png: await svgToPngAsync(rendered.svg, rendered.layout.width) };
+  return { ...rendered, png: await rasterise(rendered.svg, rendered.layout.width) };
 }
 
 export async function renderOpenGraphPng(input: OpenGraphInput, fonts: PosterFonts = nodeFonts()): Promise<RenderedPng> {
