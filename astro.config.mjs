@@ -7,7 +7,7 @@ import { checkContent } from './src/lib/content-check.ts';
 import { islandStylesInHead } from './src/lib/island-styles.ts';
 import { formatProblem } from './src/schemas/problems.ts';
 import { offline } from './src/offline/integration.ts';
-import { posterThread } from './src/poster/build-pool.ts';
+import { posterFiles } from './src/poster/build-pool.ts';
 
 /** Each checked client's theme names, in order, for the posters drawn ahead (see src/poster/build-pool.ts). */
 /** @type {string[][]} */
@@ -58,7 +58,7 @@ export default defineConfig({
   // (resvg's renderAsync), other pages render. 100 clients: about 14 s instead of 15.5 s.
   build: { format: 'directory', concurrency: 4 },
   // islandStylesInHead rewrites pages after the build, so it runs before offline() fingerprints them.
-  integrations: [contentCheck(), posterThread(() => checkedThemes), mdx(), react(), islandStylesInHead(), offline()],
+  integrations: [contentCheck(), posterFiles(() => checkedThemes), mdx(), react(), islandStylesInHead(), offline()],
   security: { csp: true },
   devToolbar: { enabled: false },
   // Shiki's inline styles would need 'unsafe-inline' under the CSP; workbooks have no code blocks.

@@ -125,7 +125,8 @@ export class PrecacheMemo {
   /** A memo serves one built folder under one URL prefix. */
   check(dir: string, prefix: string): void {
     const scope = `${dir}\n${prefix}`;
-    if (this.#scope !== undefined && this.#scope !== scope) throw new Error(`error: ${dir}: (precache): expected the folder this memo was made for, found ${this.#scope.split('\n')[0]}`);
+    if (this.#scope !== undefined && this.#scope !== scope)
+      throw new Error(`error: ${dir}: (precache): expected the folder this memo was made for, found ${this.#scope.split('\n')[0]}`);
     this.#scope = scope;
   }
 
@@ -211,6 +212,19 @@ export function selectPrecache(dir: string, slug: string, urlPrefix = '/', memo:
   for (const page of own.filter((path) => path.endsWith('.html'))) {
     const html = readFileSync(join(dir, page), 'utf8');
     for (const match of html.matchAll(HTML_REF)) add(resolve(match[1] ?? '', page), false);
+  }
+  // The app icons the manifest names are shared files, wanted when the workbook is installed.
+  for (const file of own.filter((path) => path.endsWith('.webmanifest'))) {
+    let icons: unknown;
+    try {
+      icons = (JSON.parse(readFileSync(join(dir, file), 'utf8')) as { icons?: unknown }).icons;
+    } catch {
+      throw new Error(`error: ${join(dir, file)}: (file): expected a web app manifest in JSON, found text that does not parse`);
+    }
+    for (const icon of Array.isArray(icons) ? icons : []) {
+      const src = (icon as { src?: unknown } | null)?.src;
+      if (typeof src === 'string') add(resolve(src, file), false);
+    }
   }
 
   /** What a shared file loads with itself (`withIt`) and what it may load later (`later`); read once per memo. */

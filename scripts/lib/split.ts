@@ -16,7 +16,7 @@ export const REVIEW_FOLDER = 'coach-review';
 
 /**
  * Route output every client folder carries, like public/: the live poster's
- * emoji images (src/pages/poster-assets/), the same for every client.
+ * emoji images (written by src/poster/build-pool.ts), the same for every client.
  */
 const SHARED_OUTPUT = new Set(['poster-assets']);
 

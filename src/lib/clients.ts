@@ -81,10 +81,11 @@ export async function getWelcome(workbook: string): Promise<WorkbookPage | undef
   return (await getWorkbookPages(workbook, 'client')).find((page) => pageSlug(page) === 'index');
 }
 
+// Made once: building a formatter costs far more than using one, and every page shows a date.
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** Formats a YYYY-MM-DD date for people, without shifting it across time zones. */
 export function formatDate(day: string): string {
   const [year, month, date] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1)),
-  );
+  return LONG_DATE.format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1)));
 }

@@ -6,7 +6,7 @@ export const BACKGROUND_COLOR = '#fbf8f3';
 export const MANIFEST_PATH = 'manifest.webmanifest';
 
 export interface IconSpec {
-  /** File name without `.png`, inside `<slug>/icons/`. */
+  /** File name without `.png`, at the top of the site (every client shares the icons). */
   name: string;
   size: number;
   /**
@@ -70,9 +70,14 @@ export function clientHome(base: string, slug: string): string {
   return `${base.replace(/\/*$/, '/')}${slug}/`;
 }
 
+/** Where an app icon is served: `/icon-192.png`, or `/sub/icon-192.png` under a base. */
+export function iconUrl(base: string, icon: Pick<IconSpec, 'name'>): string {
+  return `${base.replace(/\/*$/, '/')}${icon.name}.png`;
+}
+
 /**
- * One client's web app manifest. Everything in it lives under the client's own
- * folder, so it names no other client and no coach page.
+ * One client's web app manifest. Its pages live under the client's own folder and
+ * its icons are the site's shared ones, so it names no other client and no coach page.
  */
 export function webManifest(client: ManifestClient, base: string): WebAppManifest {
   const home = clientHome(base, client.slug);
@@ -88,7 +93,7 @@ export function webManifest(client: ManifestClient, base: string): WebAppManifes
     theme_color: THEME_COLOR,
     background_color: BACKGROUND_COLOR,
     icons: ICONS.filter((icon) => icon.purpose !== 'apple').map((icon) => ({
-      src: `${home}icons/${icon.name}.png`,
+      src: iconUrl(base, icon),
       sizes: `${icon.size}x${icon.size}`,
       type: 'image/png',
       purpose: icon.purpose === 'maskable' ? 'maskable' : 'any',

@@ -1,35 +1,41 @@
 /**
- * Runs the build's posters on a worker thread (src/poster/build-worker.ts).
- * The integration starts it when `astro build` starts and asks at once for
- * every client's poster, read from the checked content files, so they are
+ * The poster's build work, on a worker thread (src/poster/build-worker.ts).
+ * The integration starts the thread when `astro build` starts and asks at once
+ * for every client's poster, read from the checked content files, so they are
  * drawn while Vite bundles and pages render; the poster route then only waits
- * for bytes. The route asks again with what Astro's content layer gives it:
- * the same poster is drawn once, and a different one is drawn on request.
+ * for bytes. The route asks again with what Astro's content layer gives it: the
+ * same poster is drawn once, and a different one is drawn on request. Once the
+ * server build is done, the thread also writes the emoji groups into the site.
  */
 import type { AstroIntegration } from 'astro';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { PosterInput } from './layout.ts';
+import { EMOJI_FOLDER } from './emoji.ts';
 import { prebuiltPosterInput, setPosterThread, type PosterPngSource } from './prebuilt.ts';
-import type { PosterJob, PosterReply } from './build-worker.ts';
+import type { ThreadJob, ThreadReply } from './build-worker.ts';
+
+type Job = ThreadJob extends infer J ? (J extends ThreadJob ? Omit<J, 'id'> : never) : never;
 
 export class PosterThread implements PosterPngSource {
   readonly #worker: Worker;
   readonly #drawn = new Map<string, Promise<Uint8Array>>();
-  readonly #waiting = new Map<number, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
+  readonly #waiting = new Map<number, { resolve: (reply: ThreadReply) => void; reject: (error: Error) => void }>();
   #nextId = 0;
   #failure: Error | undefined;
 
   constructor() {
     this.#worker = new Worker(new URL('./build-worker.ts', import.meta.url));
-    // The thread keeps the build alive only while a poster is awaited.
+    // The thread keeps the build alive only while something is awaited from it.
     this.#worker.unref();
-    this.#worker.on('message', (reply: PosterReply) => {
+    this.#worker.on('message', (reply: ThreadReply) => {
       const waiting = this.#waiting.get(reply.id);
       if (!waiting) return;
       this.#waiting.delete(reply.id);
       if (this.#waiting.size === 0) this.#worker.unref();
       if ('error' in reply) waiting.reject(Object.assign(new Error(reply.error), { stack: reply.error }));
-      else waiting.resolve(reply.png);
+      else waiting.resolve(reply);
     });
     const fail = (error: Error) => {
       this.#failure = new Error(`error: src/poster/build-worker.ts: (thread): expected the poster thread to run, found ${error.message}`);
@@ -47,7 +53,7 @@ export class PosterThread implements PosterPngSource {
     const key = JSON.stringify(input);
     let drawn = this.#drawn.get(key);
     if (!drawn) {
-      drawn = this.#draw(input);
+      drawn = this.#send({ kind: 'poster', input }).then((reply) => ('png' in reply ? reply.png : new Uint8Array()));
       // Posters asked for ahead of time may fail before any route awaits them; the route reports it.
       drawn.catch(() => undefined);
       this.#drawn.set(key, drawn);
@@ -55,13 +61,19 @@ export class PosterThread implements PosterPngSource {
     return drawn;
   }
 
-  #draw(input: PosterInput): Promise<Uint8Array> {
+  /** Writes the emoji groups into `dir`, the built site; resolves with how many. */
+  async writeEmoji(dir: string): Promise<number> {
+    const reply = await this.#send({ kind: 'emoji', dir });
+    return 'written' in reply ? reply.written : 0;
+  }
+
+  #send(job: Job): Promise<ThreadReply> {
     if (this.#failure) return Promise.reject(this.#failure);
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#waiting.set(id, { resolve, reject });
       this.#worker.ref();
-      this.#worker.postMessage({ id, input } satisfies PosterJob);
+      this.#worker.postMessage({ ...job, id } satisfies ThreadJob);
     });
   }
 
@@ -70,24 +82,74 @@ export class PosterThread implements PosterPngSource {
   }
 }
 
+type Next = (error?: unknown) => void;
+
 /**
- * Draws build-time posters on a second thread. `themesOf` gives each client's
- * theme names, in order, as the content check read them.
+ * Serves the emoji groups from node_modules while `astro dev` runs, at the
+ * address the build writes them to: `<base>poster-assets/emoji/<group>.json`.
  */
-export function posterThread(themesOf: () => readonly (readonly string[])[]): AstroIntegration {
+export function serveEmojiGroups(base: string): (request: IncomingMessage, response: ServerResponse, next: Next) => void {
+  const prefix = `${base.replace(/\/*$/, '/')}${EMOJI_FOLDER}/`;
+  return (request, response, next) => {
+    const path = (request.url ?? '').split('?')[0] ?? '';
+    if (!path.startsWith(prefix) || !path.endsWith('.json')) return next();
+    const group = path.slice(prefix.length, -'.json'.length);
+    // Loaded on first use, so a build or a page that needs no emoji never loads Satori here.
+    import('./node.ts')
+      .then(async ({ emojiGroups, emojiGroupFile }) => {
+        if (!(await emojiGroups()).has(group)) {
+          response.statusCode = 404;
+          response.end();
+          return;
+        }
+        response.setHeader('content-type', 'application/json; charset=utf-8');
+        response.end(JSON.stringify(await emojiGroupFile(group)));
+      })
+      .catch(next);
+  };
+}
+
+/**
+ * The poster's files: build-time posters and the emoji groups, made on a second
+ * thread during `astro build`, and the emoji groups served by `astro dev`.
+ * `themesOf` gives each client's theme names, in order, as the content check read them.
+ */
+export function posterFiles(themesOf: () => readonly (readonly string[])[]): AstroIntegration {
   let thread: PosterThread | undefined;
+  let outDir = '';
+  let base = '/';
+  let emoji: Promise<number> | undefined;
   return {
-    name: 'workbook-poster-thread',
+    name: 'workbook-poster-files',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        base = config.base.replace(/\/*$/, '/');
+      },
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use(serveEmojiGroups(base));
+      },
       'astro:build:start': () => {
         thread = new PosterThread();
         setPosterThread(thread);
         for (const themes of themesOf()) void thread.png(prebuiltPosterInput(themes));
       },
-      'astro:build:done': async () => {
-        setPosterThread(undefined);
-        await thread?.close();
-        thread = undefined;
+      // Astro has emptied the output folder before it sets up its first Vite build.
+      'astro:build:setup': () => {
+        if (emoji || !thread) return;
+        emoji = thread.writeEmoji(outDir);
+        emoji.catch(() => undefined);
+      },
+      'astro:build:done': async ({ logger }) => {
+        try {
+          const groups = await emoji;
+          if (groups !== undefined) logger.info(`${groups} emoji groups written to ${EMOJI_FOLDER}/`);
+        } finally {
+          setPosterThread(undefined);
+          await thread?.close();
+          thread = undefined;
+          emoji = undefined;
+        }
       },
     },
   };

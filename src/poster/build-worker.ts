@@ -1,29 +1,32 @@
 /**
- * The build's poster thread: draws `/<slug>/poster.png` files with Satori and
- * resvg on a second core while the main thread renders pages. Node runs this
- * file as it is (type stripping), so it imports only files Node can load.
+ * The build's poster thread: on a second core, while the main thread renders
+ * pages, it draws the `/<slug>/poster.png` files with Satori and resvg and
+ * writes the emoji groups the live poster fetches. Node runs this file as it
+ * is (type stripping), so it imports only files Node can load.
  */
 import { parentPort } from 'node:worker_threads';
 import type { PosterInput } from './layout.ts';
-import { renderPosterPng, svgToPng } from './node.ts';
+import { renderPosterPng, svgToPng, writeEmojiGroups } from './node.ts';
 
-export interface PosterJob {
-  id: number;
-  input: PosterInput;
-}
+export type ThreadJob = { id: number; kind: 'poster'; input: PosterInput } | { id: number; kind: 'emoji'; dir: string };
 
-export type PosterReply = { id: number; png: Uint8Array } | { id: number; error: string };
+export type ThreadReply = { id: number; png: Uint8Array } | { id: number; written: number } | { id: number; error: string };
 
 if (!parentPort) throw new Error('error: src/poster/build-worker.ts: (thread): expected to run as a worker thread, found the main thread');
 const port = parentPort;
 
-port.on('message', (job: PosterJob) => {
+function fail(id: number) {
+  return (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies ThreadReply);
+}
+
+port.on('message', (job: ThreadJob) => {
+  if (job.kind === 'emoji') {
+    writeEmojiGroups(job.dir).then((written) => port.postMessage({ id: job.id, written } satisfies ThreadReply), fail(job.id));
+    return;
+  }
   // On this thread nothing else waits, so resvg runs here rather than on Node's pool.
-  renderPosterPng(job.input, undefined, (svg, width) => svgToPng(svg, width)).then(
-    ({ png }) => {
-      const bytes = new Uint8Array(png);
-      port.postMessage({ id: job.id, png: bytes } satisfies PosterReply, [bytes.buffer]);
-    },
-    (error: unknown) => port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies PosterReply),
-  );
+  renderPosterPng(job.input, undefined, (svg, width) => svgToPng(svg, width)).then(({ png }) => {
+    const bytes = new Uint8Array(png);
+    port.postMessage({ id: job.id, png: bytes } satisfies ThreadReply, [bytes.buffer]);
+  }, fail(job.id));
 });

@@ -17,6 +17,9 @@ export function emojiCodes(grapheme: string): string[] {
 
 const SKIN_TONES = new Set(['1f3fb', '1f3fc', '1f3fd', '1f3fe', '1f3ff']);
 
+/** Where the emoji groups are served, under the site's base: `<folder>/<group>.json`. */
+export const EMOJI_FOLDER = 'poster-assets/emoji';
+
 /**
  * The group a Twemoji file is served in to the browser. Files are bundled by
  * their first code point in blocks of 16, and sequences with a skin tone in a

@@ -2,13 +2,13 @@
  * The build-time renderer: Satori with its bundled layout engine, fonts read
  * from the Fontsource packages on disk, and @resvg/resvg-js for the PNG.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import satori from 'satori';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { formatProblem } from '../schemas/problems.ts';
-import { emojiGroup } from './emoji.ts';
+import { EMOJI_FOLDER, emojiGroup } from './emoji.ts';
 import { FAMILIES, fontFileName, type FamilyId, type FontFile, type RangeTable } from './fonts.ts';
 import { openGraphLayout, posterLayout, type OpenGraphInput, type PosterInput, type PosterLayout } from './layout.ts';
 import { PosterFonts, renderSvg, type PosterEngine, type RenderedSvg, type SatoriCall } from './render.ts';
@@ -132,4 +132,13 @@ export async function emojiGroupFile(group: string): Promise<Record<string, stri
   const dir = packageDir('@twemoji/svg', 'emoji on posters');
   const entries = await Promise.all(codes.map(async (code) => [code, await readFile(join(dir, `${code}.svg`), 'utf8')] as const));
   return Object.fromEntries(entries);
+}
+
+/** Writes every emoji group the browser may fetch into a built site; returns how many. */
+export async function writeEmojiGroups(dir: string): Promise<number> {
+  const folder = join(dir, ...EMOJI_FOLDER.split('/'));
+  await mkdir(folder, { recursive: true });
+  const groups = [...(await emojiGroups()).keys()];
+  for (const group of groups) await writeFile(join(folder, `${group}.json`), JSON.stringify(await emojiGroupFile(group)));
+  return groups.length;
 }

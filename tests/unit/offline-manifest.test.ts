@@ -11,7 +11,8 @@ describe('a client’s web app manifest', () => {
       expect(clientHome(base, maya.slug)).toBe(home);
       const manifest = webManifest(maya, base);
       expect(manifest).toMatchObject({ id: home, start_url: home, scope: home, display: 'standalone' });
-      for (const icon of manifest.icons) expect(icon.src.startsWith(`${home}icons/`)).toBe(true);
+      const site = base === '/' ? '/' : '/workbooks/';
+      expect(manifest.icons.map((icon) => icon.src)).toEqual([`${site}icon-192.png`, `${site}icon-512.png`, `${site}maskable-512.png`]);
     }
   });
 

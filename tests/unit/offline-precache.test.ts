@@ -19,6 +19,7 @@ function builtSite(prefix: string): string {
   const big = 'x'.repeat(LAZY_PRECACHE_LIMIT + 1);
   const files: Record<string, string> = {
     'favicon.svg': '<svg/>',
+    'icon-192.png': 'png',
     'index.html': '<p>Nothing to see</p>',
     '_astro/Base.css': `@font-face{src:url(${prefix}_astro/inter.woff2) format("woff2"),url(${prefix}_astro/inter.woff) format("woff")}`,
     '_astro/inter.woff2': 'font',
@@ -32,7 +33,7 @@ function builtSite(prefix: string): string {
     '_astro/coach.js': 'export const d=4;',
     [`${ana}/index.html`]: `<link rel="stylesheet" href="${prefix}_astro/Base.css"><link rel="icon" href="${prefix}favicon.svg"><script type="module" src="${prefix}_astro/page.js"></script><a href="${prefix}${ana}/notes/">Notes</a><a href="${prefix}">Start</a><img src="${prefix}${boris}/poster.png" alt="">`,
     [`${ana}/notes/index.html`]: `<link rel="stylesheet" href="${prefix}_astro/Base.css"><a href="${prefix}coach/">x</a>`,
-    [`${ana}/manifest.webmanifest`]: '{}',
+    [`${ana}/manifest.webmanifest`]: JSON.stringify({ icons: [{ src: `${prefix}icon-192.png` }, { src: 'https://elsewhere.example/icon.png' }] }),
     [`${ana}/poster.png`]: 'png',
     [`${boris}/index.html`]: `<script type="module" src="${prefix}_astro/page.js"></script>`,
     [`${boris}/manifest.webmanifest`]: '{}',
@@ -72,7 +73,10 @@ describe('choosing what a client’s service worker precaches', () => {
         '_astro/shared.js',
         '_astro/small.js',
         'favicon.svg',
+        // Named by Ana's manifest only: Boris's is empty.
+        'icon-192.png',
       ]);
+      expect(selectPrecache(dir, boris, prefix).shared).not.toContain('icon-192.png');
       // Big files a page loads on demand are cached on first use instead.
       expect(selection.onDemand).toEqual(['_astro/engine.js', '_astro/layout.wasm']);
     });
@@ -89,7 +93,10 @@ describe('choosing what a client’s service worker precaches', () => {
     expect(result.urls).toContain('/workbooks/_astro/page.js');
     expect(result.urls).toContain('/workbooks/favicon.svg');
     for (const url of result.urls) {
-      expect(url.startsWith(`/workbooks/${ana}/`) || url.startsWith('/workbooks/_astro/') || url === '/workbooks/favicon.svg', url).toBe(true);
+      expect(
+        url.startsWith(`/workbooks/${ana}/`) || url.startsWith('/workbooks/_astro/') || ['/workbooks/favicon.svg', '/workbooks/icon-192.png'].includes(url),
+        url,
+      ).toBe(true);
       expect(sw).toContain(`"url":"${url}"`);
     }
     // Hashed build files are versioned by their names; the client's pages by their content.

@@ -5,7 +5,7 @@
  */
 import type { FamilyId, FontFile, RangeTable } from '../fonts.ts';
 import { fontFileName } from '../fonts.ts';
-import { emojiGroup } from '../emoji.ts';
+import { EMOJI_FOLDER, emojiGroup } from '../emoji.ts';
 import { PosterFonts, type PosterEngine, type SatoriCall } from '../render.ts';
 
 type Loader<T> = () => Promise<T>;
@@ -59,7 +59,7 @@ export function browserEngine(satori: SatoriCall, base: string): PosterEngine {
       const group = emojiGroup(code);
       let files = emojiGroups.get(group);
       if (!files) {
-        files = fetchOk(`${base}poster-assets/emoji/${group}.json`, 'emoji images').then((response) => response.json() as Promise<Record<string, string>>);
+        files = fetchOk(`${base}${EMOJI_FOLDER}/${group}.json`, 'emoji images').then((response) => response.json() as Promise<Record<string, string>>);
         emojiGroups.set(group, files);
         files.catch(() => emojiGroups.delete(group));
       }

@@ -1,0 +1,82 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PosterThread, serveEmojiGroups } from '../../src/poster/build-pool.ts';
+import { EMOJI_FOLDER } from '../../src/poster/emoji.ts';
+import type { PosterInput } from '../../src/poster/layout.ts';
+import { emojiGroupFile, emojiGroups, renderPosterPng } from '../../src/poster/node.ts';
+import { prebuiltPosterInput } from '../../src/poster/prebuilt.ts';
+
+const thread = new PosterThread();
+const folders: string[] = [];
+afterAll(async () => {
+  await thread.close();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the build’s poster thread', () => {
+  it('draws the same bytes as drawing on the main thread, in any script', async () => {
+    const input = prebuiltPosterInput(['Honesty', 'Семья', '家族 🌱', 'عائلة', 'Ωμέγα']);
+    const [fromThread, here] = await Promise.all([thread.png(input), renderPosterPng(input)]);
+    expect(fromThread.byteLength).toBeGreaterThan(10_000);
+    expect(Buffer.from(fromThread).equals(here.png)).toBe(true);
+  });
+
+  it('draws a poster asked for twice only once, and tells different posters apart', () => {
+    const input = prebuiltPosterInput(['Creativity', 'Family']);
+    const first = thread.png(input);
+    expect(thread.png(prebuiltPosterInput(['Creativity', 'Family']))).toBe(first);
+    expect(thread.png(prebuiltPosterInput(['Family', 'Creativity']))).not.toBe(first);
+  });
+
+  it('reports a poster it cannot draw as an error, and goes on drawing others', async () => {
+    const broken = { ...prebuiltPosterInput(['Honesty']), size: 'postcard' } as unknown as PosterInput;
+    await expect(thread.png(broken)).rejects.toThrow();
+    expect((await thread.png(prebuiltPosterInput(['Honesty']))).byteLength).toBeGreaterThan(10_000);
+  });
+
+  it('writes every emoji group the live poster fetches, as the dev server serves them', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'poster-thread-'));
+    folders.push(dir);
+    const groups = await emojiGroups();
+    expect(await thread.writeEmoji(dir)).toBe(groups.size);
+    const files = readdirSync(join(dir, EMOJI_FOLDER));
+    expect(files).toHaveLength(groups.size);
+    const group = [...groups.keys()][0] ?? '';
+    expect(JSON.parse(readFileSync(join(dir, EMOJI_FOLDER, `${group}.json`), 'utf8'))).toEqual(await emojiGroupFile(group));
+  });
+});
+
+describe('the emoji groups while `astro dev` runs', () => {
+  /** Calls the middleware as Vite's server would, and collects what it answers. */
+  function ask(base: string, url: string): Promise<{ next: boolean; status?: number; type?: string; body?: string }> {
+    return new Promise((resolve, reject) => {
+      const headers = new Map<string, string>();
+      const response = {
+        statusCode: 200,
+        setHeader: (name: string, value: string) => headers.set(name.toLowerCase(), value),
+        end(body?: string) {
+          resolve({ next: false, status: this.statusCode, type: headers.get('content-type'), body });
+        },
+      };
+      serveEmojiGroups(base)({ url } as IncomingMessage, response as unknown as ServerResponse, (error) => (error ? reject(error) : resolve({ next: true })));
+    });
+  }
+
+  it('serves a group under the site’s base, and leaves every other address to Astro', async () => {
+    const group = [...(await emojiGroups()).keys()][0] ?? '';
+    const served = await ask('/workbooks', `/workbooks/${EMOJI_FOLDER}/${group}.json?v=1`);
+    expect(served.status).toBe(200);
+    expect(served.type).toBe('application/json; charset=utf-8');
+    expect(JSON.parse(served.body ?? '')).toEqual(await emojiGroupFile(group));
+    expect(await ask('/workbooks/', `/${EMOJI_FOLDER}/${group}.json`)).toEqual({ next: true });
+    expect(await ask('/', '/maya-x/notes/')).toEqual({ next: true });
+  });
+
+  it('answers 404 for a group that does not exist', async () => {
+    expect(await ask('/', `/${EMOJI_FOLDER}/../../package.json`)).toMatchObject({ next: false, status: 404 });
+    expect(await ask('/', `/${EMOJI_FOLDER}/zzzz.json`)).toMatchObject({ next: false, status: 404 });
+  });
+});
