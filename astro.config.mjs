@@ -4,7 +4,6 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { checkContent } from './src/lib/content-check.ts';
-import { islandStylesInHead } from './src/lib/island-styles.ts';
 import { formatProblem } from './src/schemas/problems.ts';
 import { offline } from './src/offline/integration.ts';
 import { posterFiles } from './src/poster/build-pool.ts';
@@ -57,8 +56,7 @@ export default defineConfig({
   // Four pages at a time: while one client's poster is rasterised on a thread of Node's pool
   // (resvg's renderAsync), other pages render. 100 clients: about 14 s instead of 15.5 s.
   build: { format: 'directory', concurrency: 4 },
-  // islandStylesInHead rewrites pages after the build, so it runs before offline() fingerprints them.
-  integrations: [contentCheck(), posterFiles(() => checkedThemes), mdx(), react(), islandStylesInHead(), offline()],
+  integrations: [contentCheck(), posterFiles(() => checkedThemes), mdx(), react(), offline()],
   security: { csp: true },
   devToolbar: { enabled: false },
   // Shiki's inline styles would need 'unsafe-inline' under the CSP; workbooks have no code blocks.

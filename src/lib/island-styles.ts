@@ -1,8 +1,3 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
-
 /** The one-rule stylesheet Astro writes just before the first island of a page. */
 const ISLAND_STYLE = /<style>astro-island,[^<]*<\/style>/g;
 
@@ -21,28 +16,4 @@ export function moveIslandStyles(html: string): string {
   if (!styles) return html;
   const kept = head.includes(styles[0]) ? '' : styles[0];
   return `${head}${kept}${body.replace(ISLAND_STYLE, '')}`;
-}
-
-function htmlFiles(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
-    const full = join(folder, entry.name);
-    if (entry.isDirectory()) return htmlFiles(full);
-    return entry.isFile() && entry.name.endsWith('.html') ? [full] : [];
-  });
-}
-
-/** Astro integration: after a build, puts every page's island stylesheet in its head. */
-export function islandStylesInHead(): AstroIntegration {
-  return {
-    name: 'workbook-island-styles-in-head',
-    hooks: {
-      'astro:build:done': ({ dir }) => {
-        for (const file of htmlFiles(fileURLToPath(dir))) {
-          const html = readFileSync(file, 'utf8');
-          const moved = moveIslandStyles(html);
-          if (moved !== html) writeFileSync(file, moved);
-        }
-      },
-    },
-  };
 }
