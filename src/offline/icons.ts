@@ -1,5 +1,4 @@
 import { Resvg } from '@resvg/resvg-js';
-import iconSvg from './icon.svg?raw';
 import type { IconSpec } from './manifest.ts';
 
 // Every client gets the same icon, so each size is drawn once per build, not once per client.
@@ -17,8 +16,11 @@ function roundedSvg(svg: string): string {
   ].join('');
 }
 
-/** The app icon as a PNG, drawn from src/offline/icon.svg with resvg at build time. */
-export function iconPng(icon: IconSpec): Uint8Array {
+/**
+ * The app icon as a PNG, drawn with resvg at build time from `svg`, the text of
+ * src/offline/icon.svg (the route imports it through Vite, the build's poster thread reads the file).
+ */
+export function iconPng(icon: IconSpec, iconSvg: string): Uint8Array {
   const key = `${icon.purpose}-${icon.size}`;
   let png = rendered.get(key);
   if (!png) {

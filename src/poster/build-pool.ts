@@ -11,6 +11,7 @@ import type { AstroIntegration } from 'astro';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { ICONS, type IconSpec } from '../offline/manifest.ts';
 import type { PosterInput } from './layout.ts';
 import { EMOJI_FOLDER } from './emoji.ts';
 import { prebuiltPosterInput, setPosterThread, type PosterPngSource } from './prebuilt.ts';
@@ -50,11 +51,19 @@ export class PosterThread implements PosterPngSource {
 
   /** The poster's PNG bytes; a poster asked for twice is drawn once. */
   png(input: PosterInput): Promise<Uint8Array> {
-    const key = JSON.stringify(input);
+    return this.#once(JSON.stringify(input), { kind: 'poster', input });
+  }
+
+  /** An app icon's PNG bytes, drawn once per build. */
+  icon(icon: IconSpec): Promise<Uint8Array> {
+    return this.#once(`icon ${icon.purpose} ${icon.size}`, { kind: 'icon', icon });
+  }
+
+  #once(key: string, job: Job): Promise<Uint8Array> {
     let drawn = this.#drawn.get(key);
     if (!drawn) {
-      drawn = this.#send({ kind: 'poster', input }).then((reply) => ('png' in reply ? reply.png : new Uint8Array()));
-      // Posters asked for ahead of time may fail before any route awaits them; the route reports it.
+      drawn = this.#send(job).then((reply) => ('png' in reply ? reply.png : new Uint8Array()));
+      // Images asked for ahead of time may fail before any route awaits them; the route reports it.
       drawn.catch(() => undefined);
       this.#drawn.set(key, drawn);
     }
@@ -132,6 +141,7 @@ export function posterFiles(themesOf: () => readonly (readonly string[])[]): Ast
       'astro:build:start': () => {
         thread = new PosterThread();
         setPosterThread(thread);
+        for (const icon of ICONS) void thread.icon(icon);
         for (const themes of themesOf()) void thread.png(prebuiltPosterInput(themes));
       },
       // Astro has emptied the output folder before it sets up its first Vite build.

@@ -1,14 +1,18 @@
 /**
  * The build's poster thread: on a second core, while the main thread renders
- * pages, it draws the `/<slug>/poster.png` files with Satori and resvg and
- * writes the emoji groups the live poster fetches. Node runs this file as it
+ * pages, it draws the `/<slug>/poster.png` files with Satori and resvg, draws
+ * the app icons, and writes the emoji groups the live poster fetches. Node runs this file as it
  * is (type stripping), so it imports only files Node can load.
  */
+import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
+import { iconPng } from '../offline/icons.ts';
+import type { IconSpec } from '../offline/manifest.ts';
 import type { PosterInput } from './layout.ts';
 import { renderPosterPng, svgToPng, writeEmojiGroups } from './node.ts';
 
-export type ThreadJob = { id: number; kind: 'poster'; input: PosterInput } | { id: number; kind: 'emoji'; dir: string };
+export type ThreadJob =
+  { id: number; kind: 'poster'; input: PosterInput } | { id: number; kind: 'icon'; icon: IconSpec } | { id: number; kind: 'emoji'; dir: string };
 
 export type ThreadReply = { id: number; png: Uint8Array } | { id: number; written: number } | { id: number; error: string };
 
@@ -19,14 +23,27 @@ function fail(id: number) {
   return (error: unknown) => port.postMessage({ id, error: error instanceof Error ? error.message : String(error) } satisfies ThreadReply);
 }
 
+function sendPng(id: number, png: Uint8Array): void {
+  const bytes = new Uint8Array(png);
+  port.postMessage({ id, png: bytes } satisfies ThreadReply, [bytes.buffer]);
+}
+
+let iconSvg: string | undefined;
+
 port.on('message', (job: ThreadJob) => {
+  if (job.kind === 'icon') {
+    try {
+      iconSvg ??= readFileSync(new URL('../offline/icon.svg', import.meta.url), 'utf8');
+      sendPng(job.id, iconPng(job.icon, iconSvg));
+    } catch (error) {
+      fail(job.id)(error);
+    }
+    return;
+  }
   if (job.kind === 'emoji') {
     writeEmojiGroups(job.dir).then((written) => port.postMessage({ id: job.id, written } satisfies ThreadReply), fail(job.id));
     return;
   }
   // On this thread nothing else waits, so resvg runs here rather than on Node's pool.
-  renderPosterPng(job.input, undefined, (svg, width) => svgToPng(svg, width)).then(({ png }) => {
-    const bytes = new Uint8Array(png);
-    port.postMessage({ id: job.id, png: bytes } satisfies ThreadReply, [bytes.buffer]);
-  }, fail(job.id));
+  renderPosterPng(job.input, undefined, (svg, width) => svgToPng(svg, width)).then(({ png }) => sendPng(job.id, png), fail(job.id));
 });

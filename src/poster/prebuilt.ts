@@ -4,6 +4,7 @@
  * integration) and the route that writes the file. Shared by code Node loads
  * as it is and code Astro bundles, so it keeps to types and plain functions.
  */
+import type { IconSpec } from '../offline/manifest.ts';
 import type { PosterInput } from './layout.ts';
 
 /** The build-time poster of a client's themes: the coach's order, all of them, on paper, portrait. */
@@ -11,9 +12,10 @@ export function prebuiltPosterInput(themes: readonly string[]): PosterInput {
   return { values: themes.map((label) => ({ label })), topN: themes.length, style: 'paper', size: 'pinterest' };
 }
 
-/** Something that turns a poster into PNG bytes: the build's poster thread. */
+/** What the build's poster thread draws: posters, and the app icons. */
 export interface PosterPngSource {
   png(input: PosterInput): Promise<Uint8Array>;
+  icon(icon: IconSpec): Promise<Uint8Array>;
 }
 
 // The route's module is bundled by Astro and the thread's owner is not, so they meet on a registered symbol.

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { iconPng } from '../../src/offline/icons.ts';
+import { ICONS } from '../../src/offline/manifest.ts';
 import { PosterThread, serveEmojiGroups } from '../../src/poster/build-pool.ts';
 import { EMOJI_FOLDER } from '../../src/poster/emoji.ts';
 import type { PosterInput } from '../../src/poster/layout.ts';
@@ -78,5 +80,16 @@ describe('the emoji groups while `astro dev` runs', () => {
   it('answers 404 for a group that does not exist', async () => {
     expect(await ask('/', `/${EMOJI_FOLDER}/../../package.json`)).toMatchObject({ next: false, status: 404 });
     expect(await ask('/', `/${EMOJI_FOLDER}/zzzz.json`)).toMatchObject({ next: false, status: 404 });
+  });
+});
+
+describe('the app icons from the poster thread', () => {
+  it('are the PNGs the route draws itself, at each size', async () => {
+    const svg = readFileSync(join(process.cwd(), 'src', 'offline', 'icon.svg'), 'utf8');
+    for (const icon of ICONS) {
+      const png = await thread.icon(icon);
+      expect(Buffer.from(png).readUInt32BE(16)).toBe(icon.size);
+      expect(Buffer.from(png).equals(Buffer.from(iconPng(icon, svg)))).toBe(true);
+    }
   });
 });
