@@ -379,6 +379,14 @@ export async function sharedManifest(dir: string, paths: readonly string[], urlP
   return entries;
 }
 
+/**
+ * Bundles the service worker template and loads Workbox ahead of time, so a build can do
+ * it while it waits for something else (Vite's bundling) rather than at the very end.
+ */
+export async function prepareServiceWorkers(): Promise<void> {
+  await Promise.all([serviceWorkerTemplate(), import('workbox-build/build/inject-manifest.js'), import('workbox-build/build/get-manifest.js')]);
+}
+
 /** Writes a service worker for every client folder in `dir`; returns one result per slug. */
 export async function writeServiceWorkers(dir: string, urlPrefix = '/'): Promise<Map<string, ServiceWorkerResult>> {
   const results = new Map<string, ServiceWorkerResult>();

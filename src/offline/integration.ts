@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { writeServiceWorkers } from '../../scripts/lib/offline.ts';
+import { prepareServiceWorkers, writeServiceWorkers } from '../../scripts/lib/offline.ts';
 
 /**
  * After `astro build`, gives every client folder (one with a web app manifest)
@@ -9,14 +9,21 @@ import { writeServiceWorkers } from '../../scripts/lib/offline.ts';
  */
 export function offline(): AstroIntegration {
   let base = '/';
+  let prepared: Promise<void> | undefined;
   return {
     name: 'workbook-offline',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
       },
+      // While Vite bundles, the main thread mostly waits: get Workbox and the template ready then.
+      'astro:build:start': () => {
+        prepared = prepareServiceWorkers();
+        prepared.catch(() => undefined);
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
+        await prepared;
         const results = await writeServiceWorkers(fileURLToPath(dir), base);
         for (const [slug, result] of results) {
           for (const warning of result.warnings) logger.warn(`${slug}: ${warning}`);

@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ICONS, type IconSpec } from '../offline/manifest.ts';
-import type { PosterInput } from './layout.ts';
+import type { OpenGraphInput, PosterInput } from './layout.ts';
 import { EMOJI_FOLDER } from './emoji.ts';
 import { prebuiltPosterInput, setPosterThread, type PosterPngSource } from './prebuilt.ts';
 import type { ThreadJob, ThreadReply } from './build-worker.ts';
@@ -52,6 +52,11 @@ export class PosterThread implements PosterPngSource {
   /** The poster's PNG bytes; a poster asked for twice is drawn once. */
   png(input: PosterInput): Promise<Uint8Array> {
     return this.#once(JSON.stringify(input), { kind: 'poster', input });
+  }
+
+  /** A link-preview image's PNG bytes; the same image asked for twice is drawn once. */
+  openGraph(input: OpenGraphInput): Promise<Uint8Array> {
+    return this.#once(`og ${JSON.stringify(input)}`, { kind: 'og', input });
   }
 
   /** An app icon's PNG bytes, drawn once per build. */

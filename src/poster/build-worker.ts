@@ -1,18 +1,22 @@
 /**
  * The build's poster thread: on a second core, while the main thread renders
- * pages, it draws the `/<slug>/poster.png` files with Satori and resvg, draws
- * the app icons, and writes the emoji groups the live poster fetches. Node runs this file as it
+ * pages, it draws the `/<slug>/poster.png` files and link-preview images with
+ * Satori and resvg, draws the app icons, and writes the emoji groups the live
+ * poster fetches. Node runs this file as it
  * is (type stripping), so it imports only files Node can load.
  */
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { iconPng } from '../offline/icons.ts';
 import type { IconSpec } from '../offline/manifest.ts';
-import type { PosterInput } from './layout.ts';
-import { renderPosterPng, svgToPng, writeEmojiGroups } from './node.ts';
+import type { OpenGraphInput, PosterInput } from './layout.ts';
+import { renderOpenGraphPng, renderPosterPng, svgToPng, writeEmojiGroups } from './node.ts';
 
 export type ThreadJob =
-  { id: number; kind: 'poster'; input: PosterInput } | { id: number; kind: 'icon'; icon: IconSpec } | { id: number; kind: 'emoji'; dir: string };
+  | { id: number; kind: 'poster'; input: PosterInput }
+  | { id: number; kind: 'og'; input: OpenGraphInput }
+  | { id: number; kind: 'icon'; icon: IconSpec }
+  | { id: number; kind: 'emoji'; dir: string };
 
 export type ThreadReply = { id: number; png: Uint8Array } | { id: number; written: number } | { id: number; error: string };
 
@@ -45,5 +49,7 @@ port.on('message', (job: ThreadJob) => {
     return;
   }
   // On this thread nothing else waits, so resvg runs here rather than on Node's pool.
-  renderPosterPng(job.input, undefined, (svg, width) => svgToPng(svg, width)).then(({ png }) => sendPng(job.id, png), fail(job.id));
+  const rasterise = (svg: string, width: number) => svgToPng(svg, width);
+  const drawn = job.kind === 'og' ? renderOpenGraphPng(job.input, undefined, rasterise) : renderPosterPng(job.input, undefined, rasterise);
+  drawn.then(({ png }) => sendPng(job.id, png), fail(job.id));
 });

@@ -104,9 +104,13 @@ export async function renderPosterPng(
   return { ...rendered, png: await rasterise(rendered.svg, rendered.layout.width) };
 }
 
-export async function renderOpenGraphPng(input: OpenGraphInput, fonts: PosterFonts = nodeFonts()): Promise<RenderedPng> {
+export async function renderOpenGraphPng(
+  input: OpenGraphInput,
+  fonts: PosterFonts = nodeFonts(),
+  rasterise: (svg: string, width: number) => Buffer | Promise<Buffer> = svgToPngAsync,
+): Promise<RenderedPng> {
   const rendered = await renderSvg((): PosterLayout => openGraphLayout(input), fonts);
-  return { ...rendered, png: await svgToPngAsync(rendered.svg, rendered.layout.width) };
+  return { ...rendered, png: await rasterise(rendered.svg, rendered.layout.width) };
 }
 
 let emojiIndex: Promise<Map<string, string[]>> | undefined;

@@ -5,16 +5,17 @@
  * as it is and code Astro bundles, so it keeps to types and plain functions.
  */
 import type { IconSpec } from '../offline/manifest.ts';
-import type { PosterInput } from './layout.ts';
+import type { OpenGraphInput, PosterInput } from './layout.ts';
 
 /** The build-time poster of a client's themes: the coach's order, all of them, on paper, portrait. */
 export function prebuiltPosterInput(themes: readonly string[]): PosterInput {
   return { values: themes.map((label) => ({ label })), topN: themes.length, style: 'paper', size: 'pinterest' };
 }
 
-/** What the build's poster thread draws: posters, and the app icons. */
+/** What the build's poster thread draws: posters, link-preview images and the app icons. */
 export interface PosterPngSource {
   png(input: PosterInput): Promise<Uint8Array>;
+  openGraph(input: OpenGraphInput): Promise<Uint8Array>;
   icon(icon: IconSpec): Promise<Uint8Array>;
 }
 

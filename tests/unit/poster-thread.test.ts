@@ -8,7 +8,7 @@ import { ICONS } from '../../src/offline/manifest.ts';
 import { PosterThread, serveEmojiGroups } from '../../src/poster/build-pool.ts';
 import { EMOJI_FOLDER } from '../../src/poster/emoji.ts';
 import type { PosterInput } from '../../src/poster/layout.ts';
-import { emojiGroupFile, emojiGroups, renderPosterPng } from '../../src/poster/node.ts';
+import { emojiGroupFile, emojiGroups, renderOpenGraphPng, renderPosterPng } from '../../src/poster/node.ts';
 import { prebuiltPosterInput } from '../../src/poster/prebuilt.ts';
 
 const thread = new PosterThread();
@@ -91,5 +91,15 @@ describe('the app icons from the poster thread', () => {
       expect(Buffer.from(png).readUInt32BE(16)).toBe(icon.size);
       expect(Buffer.from(png).equals(Buffer.from(iconPng(icon, svg)))).toBe(true);
     }
+  });
+});
+
+describe('the link-preview image from the poster thread', () => {
+  it('is the image drawn on the main thread, and is drawn once for the same workbook and coach', async () => {
+    const input = { title: 'Your values workbook', coach: 'Jordan Ellis' };
+    const first = thread.openGraph(input);
+    expect(thread.openGraph({ ...input })).toBe(first);
+    const [fromThread, here] = await Promise.all([first, renderOpenGraphPng(input)]);
+    expect(Buffer.from(fromThread).equals(here.png)).toBe(true);
   });
 });
