@@ -38,11 +38,20 @@ const NAMES = [
   'Tomás Ó Briain',
 ];
 
-/** The client file for synthetic client number `index`: a name and 9 themes in mixed scripts, each with a quote. */
+/** Steps through THEMES that visit 9 different themes from any start (they share no factor with 18). */
+const STRIDES = [2, 5, 7, 11, 13, 17, 1];
+
+/**
+ * The client file for synthetic client number `index`: a name and 9 themes in mixed scripts,
+ * each with a quote. The first theme and the step between themes both depend on the index, so
+ * no two of the first 126 clients have the same themes in the same order, as no two real
+ * clients would, and a build draws one poster per client.
+ */
 export function syntheticClient(index: number): { slug: string; yaml: string } {
   const name = `${NAMES[index % NAMES.length]} ${index + 1}`;
+  const stride = STRIDES[Math.floor(index / THEMES.length) % STRIDES.length] ?? 1;
   const themes = Array.from({ length: 9 }, (_, offset) => {
-    const theme = THEMES[(index + offset * 2) % THEMES.length] ?? 'Creativity';
+    const theme = THEMES[(index + offset * stride) % THEMES.length] ?? 'Creativity';
     return { name: theme, evidence: [`When I think about ${theme}, I think of the week everything clicked (${index + 1}.${offset + 1}).`] };
   });
   const day = String((index % 28) + 1).padStart(2, '0');

@@ -4,8 +4,10 @@
  * for every client's poster, read from the checked content files, so they are
  * drawn while Vite bundles and pages render; the poster route then only waits
  * for bytes. The route asks again with what Astro's content layer gives it: the
- * same poster is drawn once, and a different one is drawn on request. Once the
- * server build is done, the thread also writes the emoji groups into the site.
+ * same poster is drawn once, and a different one is drawn on request. Images
+ * are kept between builds in Astro's cache folder (src/poster/image-cache.ts),
+ * so a rebuild draws only what changed. Once Astro has emptied the output
+ * folder, the thread also writes the emoji groups into the site.
  */
 import type { AstroIntegration } from 'astro';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,7 +17,7 @@ import { ICONS, type IconSpec } from '../offline/manifest.ts';
 import type { OpenGraphInput, PosterInput } from './layout.ts';
 import { EMOJI_FOLDER } from './emoji.ts';
 import { prebuiltPosterInput, setPosterThread, type PosterPngSource } from './prebuilt.ts';
-import type { ThreadJob, ThreadReply } from './build-worker.ts';
+import type { ThreadJob, ThreadOptions, ThreadReply } from './build-worker.ts';
 
 type Job = ThreadJob extends infer J ? (J extends ThreadJob ? Omit<J, 'id'> : never) : never;
 
@@ -26,8 +28,8 @@ export class PosterThread implements PosterPngSource {
   #nextId = 0;
   #failure: Error | undefined;
 
-  constructor() {
-    this.#worker = new Worker(new URL('./build-worker.ts', import.meta.url));
+  constructor(options: ThreadOptions = {}) {
+    this.#worker = new Worker(new URL('./build-worker.ts', import.meta.url), { workerData: options });
     // The thread keeps the build alive only while something is awaited from it.
     this.#worker.unref();
     this.#worker.on('message', (reply: ThreadReply) => {
@@ -131,6 +133,7 @@ export function serveEmojiGroups(base: string): (request: IncomingMessage, respo
 export function posterFiles(themesOf: () => readonly (readonly string[])[]): AstroIntegration {
   let thread: PosterThread | undefined;
   let outDir = '';
+  let cacheDir = '';
   let base = '/';
   let emoji: Promise<number> | undefined;
   return {
@@ -138,13 +141,14 @@ export function posterFiles(themesOf: () => readonly (readonly string[])[]): Ast
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(new URL('workbook-images/', config.cacheDir));
         base = config.base.replace(/\/*$/, '/');
       },
       'astro:server:setup': ({ server }) => {
         server.middlewares.use(serveEmojiGroups(base));
       },
       'astro:build:start': () => {
-        thread = new PosterThread();
+        thread = new PosterThread({ cacheDir });
         setPosterThread(thread);
         for (const icon of ICONS) void thread.icon(icon);
         for (const themes of themesOf()) void thread.png(prebuiltPosterInput(themes));

@@ -6,10 +6,11 @@
  * is (type stripping), so it imports only files Node can load.
  */
 import { readFileSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { iconPng } from '../offline/icons.ts';
 import type { IconSpec } from '../offline/manifest.ts';
 import type { OpenGraphInput, PosterInput } from './layout.ts';
+import { ImageCache } from './image-cache.ts';
 import { renderOpenGraphPng, renderPosterPng, svgToPng, writeEmojiGroups } from './node.ts';
 
 export type ThreadJob =
@@ -17,6 +18,11 @@ export type ThreadJob =
   | { id: number; kind: 'og'; input: OpenGraphInput }
   | { id: number; kind: 'icon'; icon: IconSpec }
   | { id: number; kind: 'emoji'; dir: string };
+
+/** What the thread is started with: where images are kept between builds, if anywhere. */
+export interface ThreadOptions {
+  cacheDir?: string;
+}
 
 export type ThreadReply = { id: number; png: Uint8Array } | { id: number; written: number } | { id: number; error: string };
 
@@ -32,24 +38,38 @@ function sendPng(id: number, png: Uint8Array): void {
   port.postMessage({ id, png: bytes } satisfies ThreadReply, [bytes.buffer]);
 }
 
+const cacheDir = (workerData as ThreadOptions | null)?.cacheDir;
+const cache = cacheDir ? new ImageCache(cacheDir) : undefined;
+void cache?.prune().catch(() => undefined);
+
+/** An image from an earlier build when there is one, else drawn now and kept. A cache that fails only costs time. */
+async function cached(kind: string, request: unknown, draw: () => Promise<Uint8Array> | Uint8Array): Promise<Uint8Array> {
+  const kept = await cache?.get(kind, request).catch(() => undefined);
+  if (kept) return kept;
+  const png = await draw();
+  await cache?.put(kind, request, png).catch(() => undefined);
+  return png;
+}
+
 let iconSvg: string | undefined;
+// On this thread nothing else waits, so resvg runs here rather than on Node's pool.
+const rasterise = (svg: string, width: number) => svgToPng(svg, width);
 
 port.on('message', (job: ThreadJob) => {
-  if (job.kind === 'icon') {
-    try {
-      iconSvg ??= readFileSync(new URL('../offline/icon.svg', import.meta.url), 'utf8');
-      sendPng(job.id, iconPng(job.icon, iconSvg));
-    } catch (error) {
-      fail(job.id)(error);
-    }
-    return;
-  }
   if (job.kind === 'emoji') {
     writeEmojiGroups(job.dir).then((written) => port.postMessage({ id: job.id, written } satisfies ThreadReply), fail(job.id));
     return;
   }
-  // On this thread nothing else waits, so resvg runs here rather than on Node's pool.
-  const rasterise = (svg: string, width: number) => svgToPng(svg, width);
-  const drawn = job.kind === 'og' ? renderOpenGraphPng(job.input, undefined, rasterise) : renderPosterPng(job.input, undefined, rasterise);
-  drawn.then(({ png }) => sendPng(job.id, png), fail(job.id));
+  let drawn: Promise<Uint8Array>;
+  if (job.kind === 'icon') {
+    drawn = cached('icon', job.icon, () => {
+      iconSvg ??= readFileSync(new URL('../offline/icon.svg', import.meta.url), 'utf8');
+      return iconPng(job.icon, iconSvg);
+    });
+  } else if (job.kind === 'og') {
+    drawn = cached('og', job.input, async () => (await renderOpenGraphPng(job.input, undefined, rasterise)).png);
+  } else {
+    drawn = cached('poster', job.input, async () => (await renderPosterPng(job.input, undefined, rasterise)).png);
+  }
+  drawn.then((png) => sendPng(job.id, png), fail(job.id));
 });

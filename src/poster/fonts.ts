@@ -93,7 +93,12 @@ export type RangeTable = Record<string, string>;
 /** Parsed ranges, as [first, last] code point pairs. */
 export type Ranges = Array<[number, number]>;
 
+// A poster asks about the same few dozen range strings thousands of times while it fits its text.
+const parsedRanges = new Map<string, Ranges>();
+
 export function parseUnicodeRange(range: string): Ranges {
+  const known = parsedRanges.get(range);
+  if (known) return known;
   const out: Ranges = [];
   for (const part of range.split(',')) {
     const match = /^\s*U\+([0-9a-f]+)(?:-([0-9a-f]+))?\s*$/i.exec(part);
@@ -101,6 +106,7 @@ export function parseUnicodeRange(range: string): Ranges {
     const first = Number.parseInt(match[1], 16);
     out.push([first, match[2] ? Number.parseInt(match[2], 16) : first]);
   }
+  parsedRanges.set(range, out);
   return out;
 }
 
@@ -144,10 +150,18 @@ export function isEmoji(grapheme: string): boolean {
 
 const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : undefined;
 
+// Fitting a poster measures the same words over and over; keep the latest splits.
+const split = new Map<string, readonly string[]>();
+const SPLIT_LIMIT = 2000;
+
 /** Splits text into user-perceived characters. */
-export function graphemes(text: string): string[] {
-  if (segmenter) return Array.from(segmenter.segment(text), (part) => part.segment);
-  return Array.from(text);
+export function graphemes(text: string): readonly string[] {
+  const known = split.get(text);
+  if (known) return known;
+  const parts = segmenter ? Array.from(segmenter.segment(text), (part) => part.segment) : Array.from(text);
+  if (split.size >= SPLIT_LIMIT) split.clear();
+  split.set(text, parts);
+  return parts;
 }
 
 /** The code points of text that need a font: no emoji, no spaces, no invisible joiners. */

@@ -43,6 +43,13 @@ describe('synthetic content', () => {
     expect(client.yaml).toMatch(/[^\p{Script=Latin}\p{Script=Common}\s]/u);
   });
 
+  it('gives no two of 100 clients the same themes in the same order, so each has a poster of its own', () => {
+    const lists = Array.from({ length: 100 }, (_, index) =>
+      JSON.stringify([...syntheticClient(index).yaml.matchAll(/^ {2}- name: (.*)$/gm)].map((match) => match[1])),
+    );
+    expect(new Set(lists).size).toBe(100);
+  });
+
   it('passes the content check the build runs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'synthetic-'));
     try {
