@@ -53,9 +53,9 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  // Four pages at a time: while one client's poster is rasterised on a thread of Node's pool
-  // (resvg's renderAsync), other pages render. 100 clients: about 14 s instead of 15.5 s.
-  build: { format: 'directory', concurrency: 4 },
+  // Eight pages at a time: while some wait for their files to be written, or for the poster
+  // thread, others render. For 100 clients, 2 and 4 were slower in repeated runs on 2 cores.
+  build: { format: 'directory', concurrency: 8 },
   integrations: [contentCheck(), posterFiles(() => checkedThemes), mdx(), react(), offline()],
   security: { csp: true },
   devToolbar: { enabled: false },
