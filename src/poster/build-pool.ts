@@ -19,6 +19,9 @@ import { EMOJI_FOLDER } from './emoji.ts';
 import { prebuiltPosterInput, setPosterThread, type PosterPngSource } from './prebuilt.ts';
 import type { ThreadJob, ThreadOptions, ThreadReply } from './build-worker.ts';
 
+/** The folder in Astro's cache folder (`cacheDir`) where drawn images are kept between builds. */
+export const IMAGE_CACHE_FOLDER = 'workbook-images';
+
 type Job = ThreadJob extends infer J ? (J extends ThreadJob ? Omit<J, 'id'> : never) : never;
 
 export class PosterThread implements PosterPngSource {
@@ -141,7 +144,7 @@ export function posterFiles(themesOf: () => readonly (readonly string[])[]): Ast
     hooks: {
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
-        cacheDir = fileURLToPath(new URL('workbook-images/', config.cacheDir));
+        cacheDir = fileURLToPath(new URL(`${IMAGE_CACHE_FOLDER}/`, config.cacheDir));
         base = config.base.replace(/\/*$/, '/');
       },
       'astro:server:setup': ({ server }) => {
