@@ -8,9 +8,9 @@ import { formatProblem } from './src/schemas/problems.ts';
 import { offline } from './src/offline/integration.ts';
 import { posterFiles } from './src/poster/build-pool.ts';
 
-/** Each checked client's theme names, in order, for the posters drawn ahead (see src/poster/build-pool.ts). */
-/** @type {string[][]} */
-const checkedThemes = [];
+/** Each checked client's slug and theme names, in order, for the posters drawn ahead (see src/poster/build-pool.ts). */
+/** @type {{ slug: string, themes: string[] }[]} */
+const checkedClients = [];
 
 /**
  * Checks every content file before Astro reads it, so a coach sees one line per
@@ -22,8 +22,8 @@ function contentCheck() {
     name: 'workbook-content-check',
     hooks: {
       'astro:config:setup': ({ logger }) => {
-        checkedThemes.length = 0;
-        const problems = checkContent(undefined, (_slug, data) => checkedThemes.push(data.themes.map((theme) => theme.name)));
+        checkedClients.length = 0;
+        const problems = checkContent(undefined, (slug, data) => checkedClients.push({ slug, themes: data.themes.map((theme) => theme.name) }));
         for (const problem of problems) {
           if (problem.level === 'warning') logger.warn(formatProblem(problem));
         }
@@ -56,7 +56,7 @@ export default defineConfig({
   // Eight pages at a time: while some wait for their files to be written, or for the poster
   // thread, others render. For 100 clients, 2 and 4 were slower in repeated runs on 2 cores.
   build: { format: 'directory', concurrency: 8 },
-  integrations: [contentCheck(), posterFiles(() => checkedThemes), mdx(), react(), offline()],
+  integrations: [contentCheck(), posterFiles(() => checkedClients), mdx(), react(), offline()],
   security: { csp: true },
   devToolbar: { enabled: false },
   // Shiki's inline styles would need 'unsafe-inline' under the CSP; workbooks have no code blocks.

@@ -11,6 +11,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ICONS, type IconSpec } from '../offline/manifest.ts';
@@ -27,12 +28,16 @@ type Job = ThreadJob extends infer J ? (J extends ThreadJob ? Omit<J, 'id'> : ne
 export class PosterThread implements PosterPngSource {
   readonly #worker: Worker;
   readonly #drawn = new Map<string, Promise<Uint8Array>>();
+  readonly #files = new Map<string, { key: string; written: Promise<unknown> }>();
+  readonly #outDir: string;
   readonly #waiting = new Map<number, { resolve: (reply: ThreadReply) => void; reject: (error: Error) => void }>();
   #nextId = 0;
   #failure: Error | undefined;
 
-  constructor(options: ThreadOptions = {}) {
-    this.#worker = new Worker(new URL('./build-worker.ts', import.meta.url), { workerData: options });
+  /** `outDir`: the built site that `writePoster` paths are relative to. */
+  constructor(options: ThreadOptions & { outDir?: string } = {}) {
+    this.#outDir = options.outDir ?? process.cwd();
+    this.#worker = new Worker(new URL('./build-worker.ts', import.meta.url), { workerData: { cacheDir: options.cacheDir } satisfies ThreadOptions });
     // The thread keeps the build alive only while something is awaited from it.
     this.#worker.unref();
     this.#worker.on('message', (reply: ThreadReply) => {
@@ -57,6 +62,26 @@ export class PosterThread implements PosterPngSource {
   /** The poster's PNG bytes; a poster asked for twice is drawn once. */
   png(input: PosterInput): Promise<Uint8Array> {
     return this.#once(JSON.stringify(input), { kind: 'poster', input });
+  }
+
+  /**
+   * Draws a poster and writes it into the built site at `path`, relative to `outDir`, on the
+   * thread: no page waits for it. Asked twice for one path, the thread writes the last poster asked for.
+   */
+  writePoster(path: string, input: PosterInput): void {
+    const key = JSON.stringify(input);
+    const earlier = this.#files.get(path);
+    if (earlier?.key === key) return;
+    const write = () => this.#send({ kind: 'poster-file', input, file: join(this.#outDir, path) });
+    const written = earlier ? earlier.written.then(write, write) : write();
+    written.catch(() => undefined);
+    this.#files.set(path, { key, written });
+  }
+
+  /** Resolves with how many posters `writePoster` wrote, once all are written; rejects with the first failure. */
+  async postersWritten(): Promise<number> {
+    await Promise.all([...this.#files.values()].map((file) => file.written));
+    return this.#files.size;
   }
 
   /** A link-preview image's PNG bytes; the same image asked for twice is drawn once. */
@@ -131,9 +156,9 @@ export function serveEmojiGroups(base: string): (request: IncomingMessage, respo
 /**
  * The poster's files: build-time posters and the emoji groups, made on a second
  * thread during `astro build`, and the emoji groups served by `astro dev`.
- * `themesOf` gives each client's theme names, in order, as the content check read them.
+ * `clientsOf` gives each client's slug and theme names, in order, as the content check read them.
  */
-export function posterFiles(themesOf: () => readonly (readonly string[])[]): AstroIntegration {
+export function posterFiles(clientsOf: () => readonly { slug: string; themes: readonly string[] }[]): AstroIntegration {
   let thread: PosterThread | undefined;
   let outDir = '';
   let cacheDir = '';
@@ -151,10 +176,10 @@ export function posterFiles(themesOf: () => readonly (readonly string[])[]): Ast
         server.middlewares.use(serveEmojiGroups(base));
       },
       'astro:build:start': () => {
-        thread = new PosterThread({ cacheDir });
+        thread = new PosterThread({ cacheDir, outDir });
         setPosterThread(thread);
         for (const icon of ICONS) void thread.icon(icon);
-        for (const themes of themesOf()) void thread.png(prebuiltPosterInput(themes));
+        for (const client of clientsOf()) thread.writePoster(`${client.slug}/poster.png`, prebuiltPosterInput(client.themes));
       },
       // Astro has emptied the output folder before it sets up its first Vite build.
       'astro:build:setup': () => {
@@ -164,8 +189,9 @@ export function posterFiles(themesOf: () => readonly (readonly string[])[]): Ast
       },
       'astro:build:done': async ({ logger }) => {
         try {
-          const groups = await emoji;
+          const [groups, posters] = await Promise.all([emoji, thread?.postersWritten()]);
           if (groups !== undefined) logger.info(`${groups} emoji groups written to ${EMOJI_FOLDER}/`);
+          if (posters !== undefined) logger.info(`${posters} poster${posters === 1 ? '' : 's'} written`);
         } finally {
           setPosterThread(undefined);
           await thread?.close();

@@ -6,6 +6,8 @@
  * is (type stripping), so it imports only files Node can load.
  */
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { iconPng } from '../offline/icons.ts';
 import type { IconSpec } from '../offline/manifest.ts';
@@ -15,6 +17,7 @@ import { renderOpenGraphPng, renderPosterPng, svgToPngAsync, writeEmojiGroups } 
 
 export type ThreadJob =
   | { id: number; kind: 'poster'; input: PosterInput }
+  | { id: number; kind: 'poster-file'; input: PosterInput; file: string }
   | { id: number; kind: 'og'; input: OpenGraphInput }
   | { id: number; kind: 'icon'; icon: IconSpec }
   | { id: number; kind: 'emoji'; dir: string };
@@ -59,6 +62,17 @@ const rasterise = (svg: string, width: number) => svgToPngAsync(svg, width);
 port.on('message', (job: ThreadJob) => {
   if (job.kind === 'emoji') {
     writeEmojiGroups(job.dir).then((written) => port.postMessage({ id: job.id, written } satisfies ThreadReply), fail(job.id));
+    return;
+  }
+  if (job.kind === 'poster-file') {
+    const { file } = job;
+    cached('poster', job.input, async () => (await renderPosterPng(job.input, undefined, rasterise)).png)
+      .then(async (png) => {
+        await mkdir(dirname(file), { recursive: true });
+        await writeFile(file, png);
+        port.postMessage({ id: job.id, written: 1 } satisfies ThreadReply);
+      })
+      .catch(fail(job.id));
     return;
   }
   let drawn: Promise<Uint8Array>;

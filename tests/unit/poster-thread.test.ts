@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -101,5 +101,46 @@ describe('the link-preview image from the poster thread', () => {
     expect(thread.openGraph({ ...input })).toBe(first);
     const [fromThread, here] = await Promise.all([first, renderOpenGraphPng(input)]);
     expect(Buffer.from(fromThread).equals(here.png)).toBe(true);
+  });
+});
+
+describe('posters the thread writes into the built site itself', () => {
+  it('writes each poster at its path, the last one asked for winning, and counts them', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'poster-files-'));
+    folders.push(outDir);
+    const writer = new PosterThread({ outDir });
+    try {
+      const first = prebuiltPosterInput(['Honesty', 'Family']);
+      const second = prebuiltPosterInput(['Adventure', 'Семья']);
+      writer.writePoster('maya-x/poster.png', first);
+      writer.writePoster('maya-x/poster.png', first);
+      writer.writePoster('maya-x/poster.png', second);
+      writer.writePoster('boris-y/poster.png', first);
+      expect(await writer.postersWritten()).toBe(2);
+      const [maya, boris, drawnSecond, drawnFirst] = await Promise.all([
+        Promise.resolve(readFileSync(join(outDir, 'maya-x', 'poster.png'))),
+        Promise.resolve(readFileSync(join(outDir, 'boris-y', 'poster.png'))),
+        renderPosterPng(second),
+        renderPosterPng(first),
+      ]);
+      expect(maya.equals(drawnSecond.png)).toBe(true);
+      expect(boris.equals(drawnFirst.png)).toBe(true);
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it('reports a poster it could not write as a failure of the build', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'poster-files-'));
+    folders.push(outDir);
+    // A file where the client's folder should be: the thread cannot create the folder.
+    writeFileSync(join(outDir, 'maya-x'), 'in the way');
+    const writer = new PosterThread({ outDir });
+    try {
+      writer.writePoster('maya-x/poster.png', prebuiltPosterInput(['Honesty']));
+      await expect(writer.postersWritten()).rejects.toThrow(/maya-x/);
+    } finally {
+      await writer.close();
+    }
   });
 });
