@@ -18,7 +18,7 @@ import { ICONS, type IconSpec } from '../offline/manifest.ts';
 import type { OpenGraphInput, PosterInput } from './layout.ts';
 import { EMOJI_FOLDER } from './emoji.ts';
 import { prebuiltPosterInput, setPosterThread, type PosterPngSource } from './prebuilt.ts';
-import type { ThreadJob, ThreadOptions, ThreadReply } from './build-worker.ts';
+import type { ThreadImage, ThreadJob, ThreadOptions, ThreadReply } from './build-worker.ts';
 
 /** The folder in Astro's cache folder (`cacheDir`) where drawn images are kept between builds. */
 export const IMAGE_CACHE_FOLDER = 'workbook-images';
@@ -59,34 +59,35 @@ export class PosterThread implements PosterPngSource {
     });
   }
 
-  /** The poster's PNG bytes; a poster asked for twice is drawn once. */
-  png(input: PosterInput): Promise<Uint8Array> {
-    return this.#once(JSON.stringify(input), { kind: 'poster', input });
-  }
-
   /**
    * Draws a poster and writes it into the built site at `path`, relative to `outDir`, on the
    * thread: no page waits for it. Asked twice for one path, the thread writes the last poster asked for.
    */
   writePoster(path: string, input: PosterInput): void {
-    const key = JSON.stringify(input);
+    this.#writeImage(path, { kind: 'poster', input });
+  }
+
+  /** The same for a link-preview image. */
+  writeOpenGraph(path: string, input: OpenGraphInput): void {
+    this.#writeImage(path, { kind: 'og', input });
+  }
+
+  #writeImage(path: string, image: ThreadImage): void {
+    const key = JSON.stringify(image);
     const earlier = this.#files.get(path);
     if (earlier?.key === key) return;
-    const write = () => this.#send({ kind: 'poster-file', input, file: join(this.#outDir, path) });
+    const write = () => this.#send({ kind: 'file', image, file: join(this.#outDir, path) });
     const written = earlier ? earlier.written.then(write, write) : write();
     written.catch(() => undefined);
     this.#files.set(path, { key, written });
   }
 
-  /** Resolves with how many posters `writePoster` wrote, once all are written; rejects with the first failure. */
-  async postersWritten(): Promise<number> {
-    await Promise.all([...this.#files.values()].map((file) => file.written));
+  /** Once every image `writePoster` and `writeOpenGraph` asked for is written or has failed: how many, or the first failure. */
+  async imagesWritten(): Promise<number> {
+    const settled = await Promise.allSettled([...this.#files.values()].map((file) => file.written));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
     return this.#files.size;
-  }
-
-  /** A link-preview image's PNG bytes; the same image asked for twice is drawn once. */
-  openGraph(input: OpenGraphInput): Promise<Uint8Array> {
-    return this.#once(`og ${JSON.stringify(input)}`, { kind: 'og', input });
   }
 
   /** An app icon's PNG bytes, drawn once per build. */
@@ -189,9 +190,9 @@ export function posterFiles(clientsOf: () => readonly { slug: string; themes: re
       },
       'astro:build:done': async ({ logger }) => {
         try {
-          const [groups, posters] = await Promise.all([emoji, thread?.postersWritten()]);
+          const [groups, images] = await Promise.all([emoji, thread?.imagesWritten()]);
           if (groups !== undefined) logger.info(`${groups} emoji groups written to ${EMOJI_FOLDER}/`);
-          if (posters !== undefined) logger.info(`${posters} poster${posters === 1 ? '' : 's'} written`);
+          if (images !== undefined) logger.info(`${images} posters and link-preview images written`);
         } finally {
           setPosterThread(undefined);
           await thread?.close();

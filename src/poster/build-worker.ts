@@ -1,9 +1,9 @@
 /**
  * The build's poster thread: on a second core, while the main thread renders
- * pages, it draws the `/<slug>/poster.png` files and link-preview images with
- * Satori and resvg, draws the app icons, and writes the emoji groups the live
- * poster fetches. Node runs this file as it
- * is (type stripping), so it imports only files Node can load.
+ * pages, it draws the posters and link-preview images with Satori and resvg and
+ * writes them into the site, draws the app icons, and writes the emoji groups
+ * the live poster fetches. Node runs this file as it is (type stripping), so it
+ * imports only files Node can load.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -15,12 +15,12 @@ import type { OpenGraphInput, PosterInput } from './layout.ts';
 import { ImageCache } from './image-cache.ts';
 import { renderOpenGraphPng, renderPosterPng, svgToPngAsync, writeEmojiGroups } from './node.ts';
 
+/** An image the thread draws. */
+export type ThreadImage = { kind: 'poster'; input: PosterInput } | { kind: 'og'; input: OpenGraphInput } | { kind: 'icon'; icon: IconSpec };
+
+/** Draw an image and send its bytes back; draw one and write it at `file`; or write the emoji groups into `dir`. */
 export type ThreadJob =
-  | { id: number; kind: 'poster'; input: PosterInput }
-  | { id: number; kind: 'poster-file'; input: PosterInput; file: string }
-  | { id: number; kind: 'og'; input: OpenGraphInput }
-  | { id: number; kind: 'icon'; icon: IconSpec }
-  | { id: number; kind: 'emoji'; dir: string };
+  ({ id: number } & ThreadImage) | { id: number; kind: 'file'; image: ThreadImage; file: string } | { id: number; kind: 'emoji'; dir: string };
 
 /** What the thread is started with: where images are kept between builds, if anywhere. */
 export interface ThreadOptions {
@@ -45,46 +45,56 @@ const cacheDir = (workerData as ThreadOptions | null)?.cacheDir;
 const cache = cacheDir ? new ImageCache(cacheDir) : undefined;
 void cache?.prune().catch(() => undefined);
 
-/** An image from an earlier build when there is one, else drawn now and kept. A cache that fails only costs time. */
-async function cached(kind: string, request: unknown, draw: () => Promise<Uint8Array> | Uint8Array): Promise<Uint8Array> {
-  const kept = await cache?.get(kind, request).catch(() => undefined);
-  if (kept) return kept;
-  const png = await draw();
-  await cache?.put(kind, request, png).catch(() => undefined);
-  return png;
-}
-
 let iconSvg: string | undefined;
 // resvg draws on a thread of Node's pool while this thread lays out the next poster with Satori:
 // a first build of 100 clients took about 10.2 s this way and 10.4 s drawing here.
 const rasterise = (svg: string, width: number) => svgToPngAsync(svg, width);
 
+async function drawNow(image: ThreadImage): Promise<Uint8Array> {
+  if (image.kind === 'icon') {
+    iconSvg ??= readFileSync(new URL('../offline/icon.svg', import.meta.url), 'utf8');
+    return iconPng(image.icon, iconSvg);
+  }
+  if (image.kind === 'og') return (await renderOpenGraphPng(image.input, undefined, rasterise)).png;
+  return (await renderPosterPng(image.input, undefined, rasterise)).png;
+}
+
+const drawing = new Map<string, Promise<Uint8Array>>();
+
+/**
+ * An image, drawn once per build however often it is asked for: from an earlier build when
+ * the cache has it, else drawn now and kept. A cache that fails only costs time.
+ */
+function draw(image: ThreadImage): Promise<Uint8Array> {
+  const request = image.kind === 'icon' ? image.icon : image.input;
+  const key = `${image.kind} ${JSON.stringify(request)}`;
+  let drawn = drawing.get(key);
+  if (!drawn) {
+    drawn = (async () => {
+      const kept = await cache?.get(image.kind, request).catch(() => undefined);
+      if (kept) return kept;
+      const png = await drawNow(image);
+      await cache?.put(image.kind, request, png).catch(() => undefined);
+      return png;
+    })();
+    drawing.set(key, drawn);
+  }
+  return drawn;
+}
+
 port.on('message', (job: ThreadJob) => {
   if (job.kind === 'emoji') {
     writeEmojiGroups(job.dir).then((written) => port.postMessage({ id: job.id, written } satisfies ThreadReply), fail(job.id));
-    return;
-  }
-  if (job.kind === 'poster-file') {
+  } else if (job.kind === 'file') {
     const { file } = job;
-    cached('poster', job.input, async () => (await renderPosterPng(job.input, undefined, rasterise)).png)
+    draw(job.image)
       .then(async (png) => {
         await mkdir(dirname(file), { recursive: true });
         await writeFile(file, png);
         port.postMessage({ id: job.id, written: 1 } satisfies ThreadReply);
       })
       .catch(fail(job.id));
-    return;
-  }
-  let drawn: Promise<Uint8Array>;
-  if (job.kind === 'icon') {
-    drawn = cached('icon', job.icon, () => {
-      iconSvg ??= readFileSync(new URL('../offline/icon.svg', import.meta.url), 'utf8');
-      return iconPng(job.icon, iconSvg);
-    });
-  } else if (job.kind === 'og') {
-    drawn = cached('og', job.input, async () => (await renderOpenGraphPng(job.input, undefined, rasterise)).png);
   } else {
-    drawn = cached('poster', job.input, async () => (await renderPosterPng(job.input, undefined, rasterise)).png);
+    draw(job).then((png) => sendPng(job.id, png), fail(job.id));
   }
-  drawn.then((png) => sendPng(job.id, png), fail(job.id));
 });

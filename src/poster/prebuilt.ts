@@ -14,10 +14,10 @@ export function prebuiltPosterInput(themes: readonly string[]): PosterInput {
 
 /** What the build's poster thread draws: posters, link-preview images and the app icons. */
 export interface PosterPngSource {
-  png(input: PosterInput): Promise<Uint8Array>;
   /** Has a poster drawn and written into the built site at `path` (relative to the output folder) before the build ends. */
   writePoster(path: string, input: PosterInput): void;
-  openGraph(input: OpenGraphInput): Promise<Uint8Array>;
+  /** The same for a link-preview image. */
+  writeOpenGraph(path: string, input: OpenGraphInput): void;
   icon(icon: IconSpec): Promise<Uint8Array>;
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -61,17 +61,20 @@ describe('the images kept between builds', () => {
 
   it('lets a second build’s poster thread use the first one’s posters', async () => {
     const dir = folder();
+    const outDir = folder();
     const input = prebuiltPosterInput(['Honesty', 'Семья']);
-    const first = new PosterThread({ cacheDir: dir });
-    const drawn = await first.png(input);
+    const first = new PosterThread({ cacheDir: dir, outDir });
+    first.writePoster('maya-x/poster.png', input);
+    await first.imagesWritten();
     await first.close();
     expect(readdirSync(dir).filter((name) => name.startsWith('poster-'))).toHaveLength(1);
-    // Put a marker in the kept file: the next build must return it rather than draw again.
-    const cache = new ImageCache(dir);
-    await cache.put('poster', input, png(7));
-    const second = new PosterThread({ cacheDir: dir });
-    expect(Buffer.from(await second.png(input))).toEqual(Buffer.from(png(7)));
+    expect(readFileSync(join(outDir, 'maya-x', 'poster.png')).byteLength).toBeGreaterThan(10_000);
+    // Put a marker in the kept file: the next build must write it rather than draw again.
+    await new ImageCache(dir).put('poster', input, png(7));
+    const second = new PosterThread({ cacheDir: dir, outDir });
+    second.writePoster('maya-x/poster.png', input);
+    await second.imagesWritten();
     await second.close();
-    expect(drawn.byteLength).toBeGreaterThan(10_000);
+    expect(readFileSync(join(outDir, 'maya-x', 'poster.png'))).toEqual(Buffer.from(png(7)));
   });
 });

@@ -18,25 +18,40 @@ afterAll(async () => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
+/** A fresh output folder and a thread that writes into it. */
+function site(): { outDir: string; writer: PosterThread } {
+  const outDir = mkdtempSync(join(tmpdir(), 'poster-files-'));
+  folders.push(outDir);
+  return { outDir, writer: new PosterThread({ outDir }) };
+}
+
 describe('the build’s poster thread', () => {
-  it('draws the same bytes as drawing on the main thread, in any script', async () => {
-    const input = prebuiltPosterInput(['Honesty', 'Семья', '家族 🌱', 'عائلة', 'Ωμέγα']);
-    const [fromThread, here] = await Promise.all([thread.png(input), renderPosterPng(input)]);
-    expect(fromThread.byteLength).toBeGreaterThan(10_000);
-    expect(Buffer.from(fromThread).equals(here.png)).toBe(true);
+  it('writes the same bytes as drawing on the main thread, in any script', async () => {
+    const { outDir, writer } = site();
+    try {
+      const input = prebuiltPosterInput(['Honesty', 'Семья', '家族 🌱', 'عائلة', 'Ωμέγα']);
+      writer.writePoster('maya-x/poster.png', input);
+      expect(await writer.imagesWritten()).toBe(1);
+      const here = await renderPosterPng(input);
+      const written = readFileSync(join(outDir, 'maya-x', 'poster.png'));
+      expect(written.byteLength).toBeGreaterThan(10_000);
+      expect(written.equals(here.png)).toBe(true);
+    } finally {
+      await writer.close();
+    }
   });
 
-  it('draws a poster asked for twice only once, and tells different posters apart', () => {
-    const input = prebuiltPosterInput(['Creativity', 'Family']);
-    const first = thread.png(input);
-    expect(thread.png(prebuiltPosterInput(['Creativity', 'Family']))).toBe(first);
-    expect(thread.png(prebuiltPosterInput(['Family', 'Creativity']))).not.toBe(first);
-  });
-
-  it('reports a poster it cannot draw as an error, and goes on drawing others', async () => {
-    const broken = { ...prebuiltPosterInput(['Honesty']), size: 'postcard' } as unknown as PosterInput;
-    await expect(thread.png(broken)).rejects.toThrow();
-    expect((await thread.png(prebuiltPosterInput(['Honesty']))).byteLength).toBeGreaterThan(10_000);
+  it('reports a poster it cannot draw as a failure, after writing the others', async () => {
+    const { outDir, writer } = site();
+    try {
+      const broken = { ...prebuiltPosterInput(['Honesty']), size: 'postcard' } as unknown as PosterInput;
+      writer.writePoster('maya-x/poster.png', broken);
+      writer.writePoster('boris-y/poster.png', prebuiltPosterInput(['Honesty']));
+      await expect(writer.imagesWritten()).rejects.toThrow();
+      expect(readFileSync(join(outDir, 'boris-y', 'poster.png')).byteLength).toBeGreaterThan(10_000);
+    } finally {
+      await writer.close();
+    }
   });
 
   it('writes every emoji group the live poster fetches, as the dev server serves them', async () => {
@@ -94,21 +109,25 @@ describe('the app icons from the poster thread', () => {
   });
 });
 
-describe('the link-preview image from the poster thread', () => {
-  it('is the image drawn on the main thread, and is drawn once for the same workbook and coach', async () => {
-    const input = { title: 'Your values workbook', coach: 'Jordan Ellis' };
-    const first = thread.openGraph(input);
-    expect(thread.openGraph({ ...input })).toBe(first);
-    const [fromThread, here] = await Promise.all([first, renderOpenGraphPng(input)]);
-    expect(Buffer.from(fromThread).equals(here.png)).toBe(true);
+describe('the link-preview images from the poster thread', () => {
+  it('are the image drawn on the main thread, one copy in each client folder', async () => {
+    const { outDir, writer } = site();
+    try {
+      const input = { title: 'Your values workbook', coach: 'Jordan Ellis' };
+      writer.writeOpenGraph('maya-x/og.png', input);
+      writer.writeOpenGraph('boris-y/og.png', { ...input });
+      expect(await writer.imagesWritten()).toBe(2);
+      const here = await renderOpenGraphPng(input);
+      for (const slug of ['maya-x', 'boris-y']) expect(readFileSync(join(outDir, slug, 'og.png')).equals(here.png)).toBe(true);
+    } finally {
+      await writer.close();
+    }
   });
 });
 
 describe('posters the thread writes into the built site itself', () => {
   it('writes each poster at its path, the last one asked for winning, and counts them', async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'poster-files-'));
-    folders.push(outDir);
-    const writer = new PosterThread({ outDir });
+    const { outDir, writer } = site();
     try {
       const first = prebuiltPosterInput(['Honesty', 'Family']);
       const second = prebuiltPosterInput(['Adventure', 'Семья']);
@@ -116,7 +135,7 @@ describe('posters the thread writes into the built site itself', () => {
       writer.writePoster('maya-x/poster.png', first);
       writer.writePoster('maya-x/poster.png', second);
       writer.writePoster('boris-y/poster.png', first);
-      expect(await writer.postersWritten()).toBe(2);
+      expect(await writer.imagesWritten()).toBe(2);
       const [maya, boris, drawnSecond, drawnFirst] = await Promise.all([
         Promise.resolve(readFileSync(join(outDir, 'maya-x', 'poster.png'))),
         Promise.resolve(readFileSync(join(outDir, 'boris-y', 'poster.png'))),
@@ -131,14 +150,12 @@ describe('posters the thread writes into the built site itself', () => {
   });
 
   it('reports a poster it could not write as a failure of the build', async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'poster-files-'));
-    folders.push(outDir);
+    const { outDir, writer } = site();
     // A file where the client's folder should be: the thread cannot create the folder.
     writeFileSync(join(outDir, 'maya-x'), 'in the way');
-    const writer = new PosterThread({ outDir });
     try {
       writer.writePoster('maya-x/poster.png', prebuiltPosterInput(['Honesty']));
-      await expect(writer.postersWritten()).rejects.toThrow(/maya-x/);
+      await expect(writer.imagesWritten()).rejects.toThrow(/maya-x/);
     } finally {
       await writer.close();
     }
