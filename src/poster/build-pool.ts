@@ -34,9 +34,17 @@ export class PosterThread implements PosterPngSource {
   #nextId = 0;
   #failure: Error | undefined;
 
-  /** `outDir`: the built site that `writePoster` paths are relative to. */
-  constructor(options: ThreadOptions & { outDir?: string } = {}) {
+  readonly #outputReady: Promise<void>;
+  #openOutput: () => void = () => undefined;
+
+  /**
+   * `outDir`: the built site that `writePoster` paths are relative to. With `waitForOutput`,
+   * images are drawn at once but written only after `openOutput()`: Astro empties the output
+   * folder after the build starts, and a file written before that would be lost.
+   */
+  constructor(options: ThreadOptions & { outDir?: string; waitForOutput?: boolean } = {}) {
     this.#outDir = options.outDir ?? process.cwd();
+    this.#outputReady = options.waitForOutput ? new Promise((resolve) => (this.#openOutput = resolve)) : Promise.resolve();
     this.#worker = new Worker(new URL('./build-worker.ts', import.meta.url), { workerData: { cacheDir: options.cacheDir } satisfies ThreadOptions });
     // The thread keeps the build alive only while something is awaited from it.
     this.#worker.unref();
@@ -72,11 +80,18 @@ export class PosterThread implements PosterPngSource {
     this.#writeImage(path, { kind: 'og', input });
   }
 
+  /** Lets images be written into the output folder (see the constructor). */
+  openOutput(): void {
+    this.#openOutput();
+  }
+
   #writeImage(path: string, image: ThreadImage): void {
     const key = JSON.stringify(image);
     const earlier = this.#files.get(path);
     if (earlier?.key === key) return;
-    const write = () => this.#send({ kind: 'file', image, file: join(this.#outDir, path) });
+    // Drawn now, whether or not the output folder may be written yet.
+    this.#send({ kind: 'prepare', image }).catch(() => undefined);
+    const write = () => this.#outputReady.then(() => this.#send({ kind: 'file', image, file: join(this.#outDir, path) }));
     const written = earlier ? earlier.written.then(write, write) : write();
     written.catch(() => undefined);
     this.#files.set(path, { key, written });
@@ -177,7 +192,7 @@ export function posterFiles(clientsOf: () => readonly { slug: string; themes: re
         server.middlewares.use(serveEmojiGroups(base));
       },
       'astro:build:start': () => {
-        thread = new PosterThread({ cacheDir, outDir });
+        thread = new PosterThread({ cacheDir, outDir, waitForOutput: true });
         setPosterThread(thread);
         for (const icon of ICONS) void thread.icon(icon);
         for (const client of clientsOf()) thread.writePoster(`${client.slug}/poster.png`, prebuiltPosterInput(client.themes));
@@ -185,10 +200,13 @@ export function posterFiles(clientsOf: () => readonly { slug: string; themes: re
       // Astro has emptied the output folder before it sets up its first Vite build.
       'astro:build:setup': () => {
         if (emoji || !thread) return;
+        thread.openOutput();
         emoji = thread.writeEmoji(outDir);
         emoji.catch(() => undefined);
       },
       'astro:build:done': async ({ logger }) => {
+        // Opened in astro:build:setup; opened here too in case a build never set Vite up.
+        thread?.openOutput();
         try {
           const [groups, images] = await Promise.all([emoji, thread?.imagesWritten()]);
           if (groups !== undefined) logger.info(`${groups} emoji groups written to ${EMOJI_FOLDER}/`);

@@ -18,9 +18,15 @@ import { renderOpenGraphPng, renderPosterPng, svgToPngAsync, writeEmojiGroups } 
 /** An image the thread draws. */
 export type ThreadImage = { kind: 'poster'; input: PosterInput } | { kind: 'og'; input: OpenGraphInput } | { kind: 'icon'; icon: IconSpec };
 
-/** Draw an image and send its bytes back; draw one and write it at `file`; or write the emoji groups into `dir`. */
+/**
+ * Draw an image and send its bytes back; draw one ahead of time (`prepare`) or draw it and write
+ * it at `file`; or write the emoji groups into `dir`.
+ */
 export type ThreadJob =
-  ({ id: number } & ThreadImage) | { id: number; kind: 'file'; image: ThreadImage; file: string } | { id: number; kind: 'emoji'; dir: string };
+  | ({ id: number } & ThreadImage)
+  | { id: number; kind: 'prepare'; image: ThreadImage }
+  | { id: number; kind: 'file'; image: ThreadImage; file: string }
+  | { id: number; kind: 'emoji'; dir: string };
 
 /** What the thread is started with: where images are kept between builds, if anywhere. */
 export interface ThreadOptions {
@@ -85,6 +91,8 @@ function draw(image: ThreadImage): Promise<Uint8Array> {
 port.on('message', (job: ThreadJob) => {
   if (job.kind === 'emoji') {
     writeEmojiGroups(job.dir).then((written) => port.postMessage({ id: job.id, written } satisfies ThreadReply), fail(job.id));
+  } else if (job.kind === 'prepare') {
+    draw(job.image).then(() => port.postMessage({ id: job.id, written: 0 } satisfies ThreadReply), fail(job.id));
   } else if (job.kind === 'file') {
     const { file } = job;
     draw(job.image)

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -144,6 +144,23 @@ describe('posters the thread writes into the built site itself', () => {
       ]);
       expect(maya.equals(drawnSecond.png)).toBe(true);
       expect(boris.equals(drawnFirst.png)).toBe(true);
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it('draws at once but writes nothing until the output folder may be written', async () => {
+    const outDir = mkdtempSync(join(tmpdir(), 'poster-files-'));
+    folders.push(outDir);
+    const writer = new PosterThread({ outDir, waitForOutput: true });
+    try {
+      writer.writePoster('maya-x/poster.png', prebuiltPosterInput(['Honesty']));
+      // Drawing a poster takes a fraction of this; the file must still not be there.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(existsSync(join(outDir, 'maya-x', 'poster.png'))).toBe(false);
+      writer.openOutput();
+      expect(await writer.imagesWritten()).toBe(1);
+      expect(existsSync(join(outDir, 'maya-x', 'poster.png'))).toBe(true);
     } finally {
       await writer.close();
     }
