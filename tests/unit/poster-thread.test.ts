@@ -149,6 +149,21 @@ describe('posters the thread writes into the built site itself', () => {
     }
   });
 
+  it('deletes a poster it was told to expect that no route then asked for', async () => {
+    const { outDir, writer } = site();
+    try {
+      writer.expectPoster('maya-x/poster.png', prebuiltPosterInput(['Honesty']));
+      writer.expectPoster('gone-z/poster.png', prebuiltPosterInput(['Family']));
+      // The route asks for Maya's poster, with the same themes: it is drawn and written once.
+      writer.writePoster('maya-x/poster.png', prebuiltPosterInput(['Honesty']));
+      expect(await writer.imagesWritten()).toBe(1);
+      expect(existsSync(join(outDir, 'maya-x', 'poster.png'))).toBe(true);
+      expect(existsSync(join(outDir, 'gone-z'))).toBe(false);
+    } finally {
+      await writer.close();
+    }
+  });
+
   it('draws at once but writes nothing until the output folder may be written', async () => {
     const outDir = mkdtempSync(join(tmpdir(), 'poster-files-'));
     folders.push(outDir);
