@@ -2,19 +2,18 @@
  * The poster's build work, on a worker thread (src/poster/build-worker.ts).
  * The integration starts the thread when `astro build` starts and has it draw
  * every client's poster at once, from the client files the content check read,
- * while Vite bundles and pages render; the thread writes the files into the
- * site itself, so no page waits for a poster. The poster and link-preview
- * routes ask again with what Astro's content layer read: the same image is drawn
- * once, a different one is drawn and written instead, and a poster the routes
- * never asked for is deleted. Images are kept between builds in Astro's cache
- * folder (src/poster/image-cache.ts), so a rebuild draws only what changed.
- * Once Astro has emptied the output folder, the thread also writes the emoji
- * groups into the site.
+ * while Vite bundles and pages render. The poster and link-preview routes then
+ * ask for their files with what Astro's content layer read, and the thread
+ * writes them into the site itself, so no page waits for an image: a poster
+ * drawn ahead is written from memory, a different one is drawn on request, and
+ * one no route asks for is never written. Images are kept between builds in
+ * Astro's cache folder (src/poster/image-cache.ts), so a rebuild draws only
+ * what changed. Once Astro has emptied the output folder, the thread also
+ * writes the emoji groups into the site.
  */
 import type { AstroIntegration } from 'astro';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { rm, rmdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ICONS, type IconSpec } from '../offline/manifest.ts';
@@ -31,8 +30,7 @@ type Job = ThreadJob extends infer J ? (J extends ThreadJob ? Omit<J, 'id'> : ne
 export class PosterThread implements PosterPngSource {
   readonly #worker: Worker;
   readonly #drawn = new Map<string, Promise<Uint8Array>>();
-  /** Images to write, by path; `asked` when a route asked for it, not only the content check's forecast. */
-  readonly #files = new Map<string, { key: string; written: Promise<unknown>; asked: boolean }>();
+  readonly #files = new Map<string, { key: string; written: Promise<unknown> }>();
   readonly #outDir: string;
   readonly #waiting = new Map<number, { resolve: (reply: ThreadReply) => void; reject: (error: Error) => void }>();
   #nextId = 0;
@@ -76,21 +74,21 @@ export class PosterThread implements PosterPngSource {
    * thread: no page waits for it. Asked twice for one path, the thread writes the last poster asked for.
    */
   writePoster(path: string, input: PosterInput): void {
-    this.#writeImage(path, { kind: 'poster', input }, true);
+    this.#writeImage(path, { kind: 'poster', input });
   }
 
   /** The same for a link-preview image. */
   writeOpenGraph(path: string, input: OpenGraphInput): void {
-    this.#writeImage(path, { kind: 'og', input }, true);
+    this.#writeImage(path, { kind: 'og', input });
   }
 
   /**
-   * A poster the build will most likely ask for, drawn and written ahead. If no route asks for
-   * it by the time `imagesWritten()` is called, its file is deleted: only Astro's own content
-   * decides what the site holds.
+   * Draws a poster the build will most likely ask for, and keeps it on the thread. Nothing is
+   * written until a route asks for it with `writePoster`: only Astro's content decides what the
+   * site holds.
    */
-  expectPoster(path: string, input: PosterInput): void {
-    this.#writeImage(path, { kind: 'poster', input }, false);
+  expectPoster(input: PosterInput): void {
+    this.#send({ kind: 'prepare', image: { kind: 'poster', input } }).catch(() => undefined);
   }
 
   /** Lets images be written into the output folder (see the constructor). */
@@ -98,37 +96,24 @@ export class PosterThread implements PosterPngSource {
     this.#openOutput();
   }
 
-  #writeImage(path: string, image: ThreadImage, asked: boolean): void {
+  #writeImage(path: string, image: ThreadImage): void {
     const key = JSON.stringify(image);
     const earlier = this.#files.get(path);
-    if (earlier?.key === key) {
-      earlier.asked ||= asked;
-      return;
-    }
+    if (earlier?.key === key) return;
     // Drawn now, whether or not the output folder may be written yet.
     this.#send({ kind: 'prepare', image }).catch(() => undefined);
     const write = () => this.#outputReady.then(() => this.#send({ kind: 'file', image, file: join(this.#outDir, path) }));
     const written = earlier ? earlier.written.then(write, write) : write();
     written.catch(() => undefined);
-    this.#files.set(path, { key, written, asked: asked || (earlier?.asked ?? false) });
+    this.#files.set(path, { key, written });
   }
 
-  /**
-   * Once every image asked for is written or has failed: how many were written, or the first
-   * failure. Posters only expected, and never asked for, are deleted again.
-   */
+  /** Once every image `writePoster` and `writeOpenGraph` asked for is written or has failed: how many, or the first failure. */
   async imagesWritten(): Promise<number> {
-    const files = [...this.#files];
-    const settled = await Promise.allSettled(files.map(([, file]) => file.written));
-    for (const [path, file] of files) {
-      if (file.asked) continue;
-      await rm(join(this.#outDir, path), { force: true });
-      // The folder made for it goes too, if nothing else is in it.
-      await rmdir(dirname(join(this.#outDir, path))).catch(() => undefined);
-    }
-    const failed = settled.find((result, index) => result.status === 'rejected' && files[index]?.[1].asked);
-    if (failed?.status === 'rejected') throw failed.reason;
-    return files.filter(([, file]) => file.asked).length;
+    const settled = await Promise.allSettled([...this.#files.values()].map((file) => file.written));
+    const failed = settled.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    return this.#files.size;
   }
 
   /** An app icon's PNG bytes, drawn once per build. */
@@ -221,7 +206,7 @@ export function posterFiles(clientsOf: () => readonly { slug: string; themes: re
         thread = new PosterThread({ cacheDir, outDir, waitForOutput: true });
         setPosterThread(thread);
         for (const icon of ICONS) void thread.icon(icon);
-        for (const client of clientsOf()) thread.expectPoster(`${client.slug}/poster.png`, prebuiltPosterInput(client.themes));
+        for (const client of clientsOf()) thread.expectPoster(prebuiltPosterInput(client.themes));
       },
       // Astro has emptied the output folder before it sets up its first Vite build.
       'astro:build:setup': () => {
