@@ -3,41 +3,8 @@ import { rmSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
-import { checkContent } from './src/lib/content-check.ts';
-import { formatProblem } from './src/schemas/problems.ts';
+import { contentCheck } from './src/integrations/content-check.ts';
 import { offline } from './src/offline/integration.ts';
-import { posterFiles } from './src/poster/build-pool.ts';
-
-/** Each checked client's slug and theme names, in order, for the posters drawn ahead (see src/poster/build-pool.ts). */
-/** @type {{ slug: string, themes: string[] }[]} */
-const checkedClients = [];
-
-/**
- * Checks every content file before Astro reads it, so a coach sees one line per
- * problem (file, field, expected, found) instead of a stack trace.
- * @returns {import('astro').AstroIntegration}
- */
-function contentCheck() {
-  return {
-    name: 'workbook-content-check',
-    hooks: {
-      'astro:config:setup': ({ logger }) => {
-        checkedClients.length = 0;
-        const problems = checkContent(undefined, (slug, data) => checkedClients.push({ slug, themes: data.themes.map((theme) => theme.name) }));
-        for (const problem of problems) {
-          if (problem.level === 'warning') logger.warn(formatProblem(problem));
-        }
-        const errors = problems.filter((problem) => problem.level === 'error');
-        if (errors.length > 0) {
-          for (const problem of errors) console.error(formatProblem(problem));
-          const error = new Error(`The content has ${errors.length} problem${errors.length === 1 ? '' : 's'}; see the lines above.`);
-          error.stack = error.message;
-          throw error;
-        }
-      },
-    },
-  };
-}
 
 // Builds of another content folder (tests, benchmarks: CONTENT_DIR) keep a content cache of their
 // own: a shared one keeps entries whose text is unchanged but whose files live in the other folder.
@@ -53,10 +20,8 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  // Eight pages at a time: while some wait for their files to be written, or for the poster
-  // thread, others render. For 100 clients, 2 and 4 were slower in repeated runs on 2 cores.
-  build: { format: 'directory', concurrency: 8 },
-  integrations: [contentCheck(), posterFiles(() => checkedClients), mdx(), react(), offline()],
+  build: { format: 'directory' },
+  integrations: [contentCheck(), mdx(), react(), offline()],
   security: { csp: true },
   devToolbar: { enabled: false },
   // Shiki's inline styles would need 'unsafe-inline' under the CSP; workbooks have no code blocks.

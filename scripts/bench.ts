@@ -21,7 +21,6 @@ import { machine, measureCommand, median, meetsTarget, round, type BenchResult, 
 import { addSizes, formatBytes, initWeigher, type PageWeight, type Sizes } from './lib/page-weight.ts';
 import { builtPages, type PageKind } from './lib/pages.ts';
 import { writeBareProject, writeBareRouteProject, writeSyntheticContent } from './lib/synthetic.ts';
-import { IMAGE_CACHE_FOLDER } from '../src/poster/build-pool.ts';
 
 const SECTIONS = ['build', 'clients', 'lighthouse', 'weight', 'modules'] as const;
 type Section = (typeof SECTIONS)[number];

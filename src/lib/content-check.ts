@@ -108,9 +108,8 @@ function frontmatter(text: string): string | undefined {
 
 /**
  * Checks all content under `dir`: the coach file, every client and every workbook page.
- * `onClient` receives each client file that passed, with its slug.
  */
-export function checkContent(dir: string = contentDir(), onClient?: (slug: string, data: ClientData) => void): Problem[] {
+export function checkContent(dir: string = contentDir()): Problem[] {
   const problems: Problem[] = [];
   const coachFile = join(dir, 'coach.yaml');
   if (!existsSync(coachFile)) {
@@ -163,9 +162,7 @@ export function checkContent(dir: string = contentDir(), onClient?: (slug: strin
     const input = readYaml(path, problems);
     if (input === undefined && problems.some((p) => p.file === shown(path))) continue;
     const slug = name.replace(/\.ya?ml$/, '');
-    const checked = checkClient(input, shown(path), workbooks, slug);
-    problems.push(...checked.problems);
-    if (checked.data && checked.problems.every((problem) => problem.level !== 'error')) onClient?.(slug, checked.data);
+    problems.push(...checkClient(input, shown(path), workbooks, slug).problems);
   }
   return problems;
 }

@@ -1,7 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import iconSvg from '../offline/icon.svg?raw';
 import { iconPng } from '../offline/icons.ts';
-import { posterThread } from '../poster/prebuilt.ts';
 import { ICONS, type IconSpec } from '../offline/manifest.ts';
 
 export const getStaticPaths = (() => ICONS.map((icon) => ({ params: { icon: icon.name }, props: { icon } }))) satisfies GetStaticPaths;
@@ -10,8 +9,5 @@ export const getStaticPaths = (() => ICONS.map((icon) => ({ params: { icon: icon
  * The app icons, one set for every client: the same picture, at the top of the
  * site like the favicon, so each client's deploy folder and offline copy carry it.
  */
-export const GET: APIRoute<{ icon: IconSpec }> = async ({ props }) => {
-  // During `astro build` the poster thread draws them while pages render.
-  const png = (await posterThread()?.icon(props.icon)) ?? iconPng(props.icon, iconSvg);
-  return new Response(png as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'image/png' } });
-};
+export const GET: APIRoute<{ icon: IconSpec }> = ({ props }) =>
+  new Response(iconPng(props.icon, iconSvg) as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': 'image/png' } });

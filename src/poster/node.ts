@@ -2,13 +2,13 @@
  * The build-time renderer: Satori with its bundled layout engine, fonts read
  * from the Fontsource packages on disk, and @resvg/resvg-js for the PNG.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import satori from 'satori';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { formatProblem } from '../schemas/problems.ts';
-import { EMOJI_FOLDER, emojiGroup } from './emoji.ts';
+import { emojiGroup } from './emoji.ts';
 import { FAMILIES, fontFileName, type FamilyId, type FontFile, type RangeTable } from './fonts.ts';
 import { openGraphLayout, posterLayout, type OpenGraphInput, type PosterInput, type PosterLayout } from './layout.ts';
 import { PosterFonts, renderSvg, type PosterEngine, type RenderedSvg, type SatoriCall } from './render.ts';
@@ -94,23 +94,16 @@ export interface RenderedPng extends RenderedSvg {
   png: Buffer;
 }
 
-/** Rasterises on Node's pool unless told otherwise (the build's poster thread does it on its own thread). */
-export async function renderPosterPng(
-  input: PosterInput,
-  fonts: PosterFonts = nodeFonts(),
-  rasterise: (svg: string, width: number) => Buffer | Promise<Buffer> = svgToPngAsync,
-): Promise<RenderedPng> {
+/** A poster as a PNG, rasterised on Node's thread pool. */
+export async function renderPosterPng(input: PosterInput, fonts: PosterFonts = nodeFonts()): Promise<RenderedPng> {
   const rendered = await renderSvg((scale) => posterLayout({ ...input, scale }), fonts);
-  return { ...rendered, png: await rasterise(rendered.svg, rendered.layout.width) };
+  return { ...rendered, png: await svgToPngAsync(rendered.svg, rendered.layout.width) };
 }
 
-export async function renderOpenGraphPng(
-  input: OpenGraphInput,
-  fonts: PosterFonts = nodeFonts(),
-  rasterise: (svg: string, width: number) => Buffer | Promise<Buffer> = svgToPngAsync,
-): Promise<RenderedPng> {
+/** A link-preview image as a PNG, rasterised on Node's thread pool. */
+export async function renderOpenGraphPng(input: OpenGraphInput, fonts: PosterFonts = nodeFonts()): Promise<RenderedPng> {
   const rendered = await renderSvg((): PosterLayout => openGraphLayout(input), fonts);
-  return { ...rendered, png: await rasterise(rendered.svg, rendered.layout.width) };
+  return { ...rendered, png: await svgToPngAsync(rendered.svg, rendered.layout.width) };
 }
 
 let emojiIndex: Promise<Map<string, string[]>> | undefined;
@@ -136,13 +129,4 @@ export async function emojiGroupFile(group: string): Promise<Record<string, stri
   const dir = packageDir('@twemoji/svg', 'emoji on posters');
   const entries = await Promise.all(codes.map(async (code) => [code, await readFile(join(dir, `${code}.svg`), 'utf8')] as const));
   return Object.fromEntries(entries);
-}
-
-/** Writes every emoji group the browser may fetch into a built site; returns how many. */
-export async function writeEmojiGroups(dir: string): Promise<number> {
-  const folder = join(dir, ...EMOJI_FOLDER.split('/'));
-  await mkdir(folder, { recursive: true });
-  const groups = [...(await emojiGroups()).keys()];
-  for (const group of groups) await writeFile(join(folder, `${group}.json`), JSON.stringify(await emojiGroupFile(group)));
-  return groups.length;
 }

@@ -1,33 +1,31 @@
 /**
- * The link-preview image of a workbook. Chat apps fetch it from their own
- * servers, so it carries no client data at all: only the workbook's title and
- * the coach's name. Every client with the same workbook and coach has the
- * same image (`/<slug>/og.png`), drawn once per build.
+ * What the build draws for each client besides the live poster. Neither image
+ * carries the client's name: the link preview is fetched by chat apps from
+ * their own servers, and the printed poster is the coach's themes only.
  */
 import { getWelcome, type ClientView } from '../lib/clients.ts';
+import type { OpenGraphInput, PosterInput } from './layout.ts';
 
-export interface OpenGraphImage {
-  /** The same for every client with the same workbook title and coach. */
+/** The build-time poster of a client's themes: the coach's order, all of them, on paper, portrait. */
+export function posterOfThemes(themes: readonly string[]): PosterInput {
+  return { values: themes.map((label) => ({ label })), topN: themes.length, style: 'paper', size: 'pinterest' };
+}
+
+export interface OpenGraphImage extends OpenGraphInput {
+  /** The same for every client with the same workbook title and coach, so the image is drawn once for all of them. */
   key: string;
-  title: string;
-  coach: string;
 }
 
-function hash(text: string): string {
-  let value = 0x811c9dc5;
-  for (const char of text) {
-    value ^= char.codePointAt(0) ?? 0;
-    value = Math.imul(value, 0x01000193) >>> 0;
-  }
-  return value.toString(36);
+/**
+ * The link-preview image of a client's workbook: its title (`welcomeTitle`, the
+ * welcome page's) and the coach's name, nothing else of the client.
+ */
+export function openGraphImage(welcomeTitle: string | undefined, client: Pick<ClientView, 'workbook' | 'coach'>): OpenGraphImage {
+  const title = welcomeTitle ?? `${client.workbook.charAt(0).toUpperCase()}${client.workbook.slice(1)} workbook`;
+  return { key: JSON.stringify([title, client.coach.name]), title, coach: client.coach.name };
 }
 
-/** The workbook title shown in link previews: the title of its welcome page. */
-async function workbookTitle(workbook: string): Promise<string> {
-  return (await getWelcome(workbook))?.data.title ?? `${workbook.charAt(0).toUpperCase()}${workbook.slice(1)} workbook`;
-}
-
+/** The same, with the title read from the workbook's welcome page. */
 export async function openGraphImageFor(client: Pick<ClientView, 'workbook' | 'coach'>): Promise<OpenGraphImage> {
-  const title = await workbookTitle(client.workbook);
-  return { key: `${client.workbook}-${hash(`${title}\n${client.coach.name}`)}`, title, coach: client.coach.name };
+  return openGraphImage((await getWelcome(client.workbook))?.data.title, client);
 }

@@ -3,6 +3,7 @@ import { PNG } from 'pngjs';
 import { nodeEngine, renderOpenGraphPng, renderPosterPng } from '../../src/poster/node.ts';
 import { FAMILIES, type FamilyId } from '../../src/poster/fonts.ts';
 import { posterLayout, type PosterValue } from '../../src/poster/layout.ts';
+import { openGraphImage } from '../../src/poster/open-graph.ts';
 import { PosterFonts, renderSvg } from '../../src/poster/render.ts';
 import { POSTER_SIZES, type PosterSizeId } from '../../src/poster/sizes.ts';
 import type { PosterStyleId } from '../../src/poster/styles.ts';
@@ -75,12 +76,28 @@ describe('the build-time poster', () => {
 });
 
 describe('the link-preview image', () => {
-  it('is 1200 by 630 and not blank', async () => {
-    const { png, layout } = await renderOpenGraphPng({ title: 'Your values workbook', coach: 'Jordan Ellis' });
+  // A client as pages see it: the image is made from this, and must show nothing of the client.
+  const coach = { name: 'Jordan Ellis', email: 'jordan@example.com', baseUrl: 'https://coach.example/workbooks' };
+  const maya = { name: 'Maya Okafor', greeting: 'Maya', workbook: 'values', coach, themes: [{ id: 'faith-1', name: 'Faith', evidence: ['my mosque'] }] };
+
+  it('is 1200 by 630, not blank, and shows the workbook and coach but nothing of the client', async () => {
+    const image = openGraphImage('Your values workbook', maya);
+    const { png, layout } = await renderOpenGraphPng(image);
     const seen = inspect(png);
     expect([seen.headerWidth, seen.headerHeight, seen.width, seen.height]).toEqual([1200, 630, 1200, 630]);
     expect(seen.colours).toBeGreaterThan(30);
     expect(seen.background).toBeLessThan(0.98);
-    expect(layout.text).not.toMatch(/Maya|Okafor/);
+    expect(layout.text).toContain('Your values workbook');
+    expect(layout.text).toMatch(/jordan ellis/i);
+    expect(layout.text).not.toMatch(/maya|okafor|faith|mosque/i);
+  });
+
+  it('is one image for every client of the same workbook and coach, and another for another coach', () => {
+    const boris = { ...maya, name: 'Boris Ivanov', themes: [] };
+    expect(openGraphImage('Your values workbook', boris).key).toBe(openGraphImage('Your values workbook', maya).key);
+    expect(openGraphImage('Your values workbook', { ...boris, coach: { ...coach, name: 'Sam Lee' } }).key).not.toBe(
+      openGraphImage('Your values workbook', maya).key,
+    );
+    expect(openGraphImage(undefined, { ...maya, workbook: 'goals' }).title).toBe('Goals workbook');
   });
 });
