@@ -1,13 +1,15 @@
-// The benchmark: `npm run bench` measures build scaling against a bare Astro project,
-// Lighthouse scores, page weight per page type, and every module in scripts/bench/,
-// prints a table and writes docs/BENCHMARKS.md. It is not a test and does not run in CI.
+// The benchmark: `npm run bench` runs every module in scripts/bench/ (build scaling, poster,
+// answers, print, offline, ...) and the Lighthouse and page-weight sections below, prints a table
+// and writes docs/BENCHMARKS.md. It is not a test and does not run in CI. A module is a file that
+// exports `run(options)` returning its figures (scripts/lib/bench.ts); one that throws makes the
+// whole run exit non-zero, and a figure it could not measure is shown as missing.
 //
-//   npm run bench                          everything (about 15 minutes on 2 cores)
-//   npm run bench -- --only build,weight   some sections: build, clients, lighthouse, weight, modules
-//   npm run bench -- --sizes 1,10 --runs 1 --lighthouse-runs 1   a quick look
+//   npm run bench                                    everything (about 15 minutes on 2 cores)
+//   npm run bench -- --only build-scaling,weight     some sections: module file names, lighthouse, weight
+//   npm run bench -- --only build-scaling --sizes 1,10 --runs 1   a quick look
 //
 // A run with --only, other sizes or fewer runs prints its figures but leaves docs/BENCHMARKS.md alone,
-// unless --write is given.
+// unless --write is given; a run where a module failed never writes it.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -17,13 +19,20 @@ import { parseArgs } from 'node:util';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { astroBuild } from './lib/build.ts';
 import { findChromium } from './lib/chromium.ts';
-import { machine, measureCommand, median, meetsTarget, round, type BenchResult, type Measured } from './lib/bench.ts';
+import { machine, median, meetsTarget, round, type BenchModule, type BenchResult } from './lib/bench.ts';
 import { addSizes, formatBytes, initWeigher, type PageWeight, type Sizes } from './lib/page-weight.ts';
 import { builtPages, type PageKind } from './lib/pages.ts';
-import { writeBareProject, writeBareRouteProject, writeSyntheticContent } from './lib/synthetic.ts';
 
-const SECTIONS = ['build', 'clients', 'lighthouse', 'weight', 'modules'] as const;
-type Section = (typeof SECTIONS)[number];
+/** Sections written in this file; every other section is a module in scripts/bench/. */
+const OWN_SECTIONS = ['lighthouse', 'weight'] as const;
+const MODULE_FOLDER = join(process.cwd(), 'scripts', 'bench');
+const MODULES = existsSync(MODULE_FOLDER)
+  ? readdirSync(MODULE_FOLDER)
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
+      .map((name) => name.slice(0, -'.ts'.length))
+      .sort()
+  : [];
+const SECTIONS: string[] = [...MODULES, ...OWN_SECTIONS];
 
 const { values: flags } = parseArgs({
   options: {
@@ -40,9 +49,8 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const only = flags.only?.split(',').map((name) => name.trim()) ?? [...SECTIONS];
-for (const name of only)
-  if (!SECTIONS.includes(name as Section)) fail(`error: --only: ${name}: expected one of ${SECTIONS.join(', ')}, found ${JSON.stringify(name)}`);
+const only = flags.only?.split(',').map((name) => name.trim()) ?? SECTIONS;
+for (const name of only) if (!SECTIONS.includes(name)) fail(`error: --only: expected some of ${SECTIONS.join(', ')}, found ${JSON.stringify(name)}`);
 const sizes = (flags.sizes ?? '').split(',').map(Number);
 if (sizes.some((size) => !Number.isInteger(size) || size < 1))
   fail(`error: --sizes: expected whole numbers such as 1,10,100, found ${JSON.stringify(flags.sizes)}`);
@@ -52,21 +60,20 @@ if (!Number.isInteger(runs) || runs < 1) fail(`error: --runs: expected a whole n
 if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1)
   fail(`error: --lighthouse-runs: expected a whole number of at least 1, found ${JSON.stringify(flags['lighthouse-runs'])}`);
 const complete = only.length === SECTIONS.length && flags.sizes === '1,10,100' && runs >= 3 && lighthouseRuns >= 5;
-const shouldWrite = flags.write || complete;
 
 const ROOT = process.cwd();
-// Inside the project: CONTENT_DIR is read relative to it, and the bare project resolves packages from its node_modules.
 const WORK = join('.tmp', 'bench');
-const ASTRO_BIN = resolve(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const BUILD_ENV = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const started = new Date();
 const results: { section: string; result: BenchResult }[] = [];
 const details: string[] = [];
 
+/** Modules that threw, with the first line of what they said. */
+const failures: string[] = [];
+
 function record(section: string, result: BenchResult) {
   results.push({ section, result });
   const met = meetsTarget(result.value, result.target);
-  const mark = met === undefined ? '' : met ? '  ok' : '  MISSED';
+  const mark = result.value === undefined || !Number.isFinite(result.value) ? '  MISSING' : met === undefined ? '' : met ? '  ok' : '  MISSED';
   console.log(
     `  ${result.name}: ${round(result.value)} ${result.unit}${result.target ? ` (target ${result.target})` : ''}${mark}${result.note ? ` · ${result.note}` : ''}`,
   );
@@ -75,152 +82,6 @@ function record(section: string, result: BenchResult) {
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-// ---------------------------------------------------------------------------
-// 1. Build scaling against the stack's own floor
-// ---------------------------------------------------------------------------
-
-interface BuildFigures {
-  label: string;
-  pages: number;
-  runs: Measured[];
-}
-
-function summarise(figures: BuildFigures) {
-  const wall = median(figures.runs.map((run) => run.wallS));
-  return {
-    wall,
-    cpu: median(figures.runs.map((run) => run.cpuS)),
-    rss: median(figures.runs.map((run) => run.peakRssMB)),
-    pagesPerS: figures.pages / wall,
-    spread: `${round(Math.min(...figures.runs.map((run) => run.wallS)))}–${round(Math.max(...figures.runs.map((run) => run.wallS)))} s`,
-  };
-}
-
-async function benchBuilds() {
-  console.log(`\nBuild scaling: N = ${sizes.join(', ')} clients, ${runs} timed runs each after one warm-up`);
-  const rows: string[][] = [];
-  for (const size of sizes) {
-    const content = join(WORK, `content-${size}`);
-    const out = join(WORK, `out-${size}`);
-    writeSyntheticContent(content, size);
-    // Warm-up through the project's own build helper: it also proves the synthetic content builds.
-    await astroBuild({ contentDir: content, outDir: out });
-    const pages = builtPages(out).length;
-    const bareFiles = writeBareProject(join(WORK, `bare-files-${size}`), pages);
-    const bareRoute = writeBareRouteProject(join(WORK, `bare-route-${size}`), pages);
-    const ours: BuildFigures = { label: 'ours', pages, runs: [] };
-    const oursDrawing: BuildFigures = { label: 'ours, every image drawn', pages, runs: [] };
-    const files: BuildFigures = { label: `bare Astro, ${pages} MDX files`, pages: 0, runs: [] };
-    const route: BuildFigures = { label: `bare Astro, 1 MDX route × ${pages}`, pages: 0, runs: [] };
-    const buildOurs = () => measureCommand(process.execPath, [ASTRO_BIN, 'build'], { cwd: ROOT, env: { ...BUILD_ENV, CONTENT_DIR: content, OUT_DIR: out } });
-    // The images a build draws are kept in the content folder's Astro cache; without them a build draws every poster.
-    const imageCache = join(content, '.astro-cache', IMAGE_CACHE_FOLDER);
-    const buildOursDrawing = () => {
-      rmSync(imageCache, { recursive: true, force: true });
-      return buildOurs();
-    };
-    const buildBare = (dir: string) => measureCommand(process.execPath, [ASTRO_BIN, 'build'], { cwd: resolve(dir), env: { ...BUILD_ENV, OUT_DIR: 'dist' } });
-    await buildBare(bareFiles);
-    await buildBare(bareRoute);
-    files.pages = builtPages(join(bareFiles, 'dist')).length;
-    route.pages = builtPages(join(bareRoute, 'dist')).length;
-    // Interleaved, so a burst of load elsewhere on the machine lands on all three alike.
-    for (let run = 0; run < runs; run += 1) {
-      ours.runs.push(await buildOurs());
-      files.runs.push(await buildBare(bareFiles));
-      oursDrawing.runs.push(await buildOursDrawing());
-      route.runs.push(await buildBare(bareRoute));
-    }
-    // The next warm run finds the images again.
-    await buildOurs();
-    const [o, d, f, r] = [summarise(ours), summarise(oursDrawing), summarise(files), summarise(route)];
-    for (const [figures, summary] of [
-      [ours, o],
-      [oursDrawing, d],
-      [files, f],
-      [route, r],
-    ] as const) {
-      rows.push([
-        String(size),
-        figures.label,
-        String(figures.pages),
-        `${round(summary.wall)} s`,
-        summary.spread,
-        Number.isNaN(summary.cpu) ? 'n/a' : `${round(summary.cpu)} s`,
-        `${round(summary.pagesPerS)}`,
-        `${round(summary.rss)} MB`,
-      ]);
-    }
-    const label = `${size} client${size === 1 ? '' : 's'}`;
-    record('Build scaling', {
-      name: `build ${label} (${pages} pages)`,
-      value: o.wall,
-      unit: 's',
-      target: size === 100 ? '<= 60 s' : undefined,
-      note: `${round(o.pagesPerS)} pages/s, peak RSS ${round(o.rss)} MB, median of ${runs}`,
-    });
-    record('Build scaling', {
-      name: `build ${label}: ours / bare Astro (${pages} MDX files)`,
-      value: o.wall / f.wall,
-      unit: 'x',
-      target: size === 100 ? '<= 1.3x' : undefined,
-      note: `bare ${round(f.wall)} s; CPU time ours ${round(o.cpu)} s / bare ${round(f.cpu)} s = ${round(o.cpu / f.cpu)}x`,
-    });
-    record('Build scaling', {
-      name: `build ${label}, every image drawn: ours / bare Astro (${pages} MDX files)`,
-      value: d.wall / f.wall,
-      unit: 'x',
-      note: `ours ${round(d.wall)} s with no images kept from an earlier build (a first build, or every client's themes changed); CPU time ${round(d.cpu)} s`,
-    });
-    record('Build scaling', {
-      name: `build ${label}: ours / bare Astro (1 MDX route, ${pages} pages)`,
-      value: o.wall / r.wall,
-      unit: 'x',
-      note: `bare ${round(r.wall)} s; CPU time ours ${round(o.cpu)} s / bare ${round(r.cpu)} s = ${round(o.cpu / r.cpu)}x; the stricter floor, since our clients share one workbook's MDX`,
-    });
-    for (const dir of [out, join(bareFiles, 'dist'), join(bareRoute, 'dist')]) rmSync(dir, { recursive: true, force: true });
-  }
-  details.push(
-    '## Build scaling',
-    '',
-    `Synthetic clients (9 themes each, names and themes in Latin, Cyrillic, Greek, Hebrew, Arabic, Devanagari, CJK and emoji) built with \`astro build\`; wall time is the median of ${runs} runs after one warm-up, with the range. ` +
-      'CPU is user + system time and peak RSS the largest resident memory, both from GNU time. ' +
-      'The bare projects use the same Astro, MDX and React packages (this project’s node_modules): “MDX files” has one MDX page file per page, each importing a React island, as the issue specifies; ' +
-      '“1 MDX route” renders one MDX page with one island through a single dynamic route, which is closer to how this project renders a shared workbook for every client. ' +
-      '“ours” rebuilds with the posters, link previews and icons an earlier build drew still kept in Astro’s cache folder (src/poster/image-cache.ts), as when a coach rebuilds after a change; ' +
-      '“every image drawn” empties that folder before each run, as a first build or a fresh deploy machine would.',
-    '',
-    table(['N', 'project', 'pages', 'wall (median)', 'range', 'CPU', 'pages/s', 'peak RSS'], rows),
-    '',
-  );
-}
-
-// ---------------------------------------------------------------------------
-// 2. npm run build:clients, where it exists
-// ---------------------------------------------------------------------------
-
-async function benchBuildClients() {
-  console.log('\nPer-client deploy folders (npm run build:clients)');
-  if (existsSync(join(ROOT, 'scripts', 'bench', 'build-clients.ts'))) {
-    console.log('  measured by scripts/bench/build-clients.ts (see the modules section)');
-    return;
-  }
-  if (!existsSync(join(ROOT, 'scripts', 'build-clients.ts'))) {
-    console.log('  skipped: scripts/build-clients.ts does not exist yet');
-    details.push('## Per-client deploy folders', '', 'Not measured: `npm run build:clients` does not exist yet.', '');
-    return;
-  }
-  const content = join(WORK, 'content-100');
-  writeSyntheticContent(content, 100);
-  const measured = await measureCommand(process.execPath, ['scripts/build-clients.ts'], { cwd: ROOT, env: { ...BUILD_ENV, CONTENT_DIR: content } });
-  record('Per-client deploy folders', {
-    name: 'build:clients, 100 clients',
-    value: measured.wallS,
-    unit: 's',
-    note: `one run, peak RSS ${round(measured.peakRssMB)} MB`,
-  });
 }
 
 // ---------------------------------------------------------------------------
@@ -428,31 +289,24 @@ async function benchWeight() {
 }
 
 // ---------------------------------------------------------------------------
-// 5. Every module in scripts/bench/
+// Every module in scripts/bench/
 // ---------------------------------------------------------------------------
 
-async function benchModules() {
-  const folder = join(ROOT, 'scripts', 'bench');
-  const files = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts')) : [];
-  console.log(`\nBenchmark modules in scripts/bench/: ${files.length === 0 ? 'none yet' : files.join(', ')}`);
-  const ran: string[] = [];
-  for (const file of files.sort()) {
-    const section = file.replace(/\.ts$/, '');
-    try {
-      const module = (await import(pathToFileURL(join(folder, file)).href)) as { run?: () => Promise<BenchResult[]> };
-      if (typeof module.run !== 'function') {
-        console.log(`  ${file}: no run() export, skipped`);
-        continue;
-      }
-      console.log(`  ${file}:`);
-      for (const result of await module.run()) record(section, result);
-      ran.push(file);
-    } catch (error) {
-      console.error(`  ${file} failed: ${(error as Error).message}`);
-      ran.push(`${file} (failed: ${(error as Error).message.split('\n')[0]})`);
-    }
+async function benchModule(name: string) {
+  console.log(`\n${name} (scripts/bench/${name}.ts)`);
+  try {
+    const module = (await import(pathToFileURL(join(MODULE_FOLDER, `${name}.ts`)).href)) as Partial<BenchModule>;
+    if (typeof module.run !== 'function') throw new Error(`scripts/bench/${name}.ts: run: expected an exported function, found ${typeof module.run}`);
+    const report = await module.run({ sizes, runs });
+    const list = Array.isArray(report) ? report : report.results;
+    if (list.length === 0) throw new Error(`scripts/bench/${name}.ts: run(): expected figures, found none`);
+    for (const result of list) record(name, result);
+    if (!Array.isArray(report) && report.details) details.push(...report.details);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`  FAILED: ${message}`);
+    failures.push(`${name}: ${message.split('\n')[0]}`);
   }
-  details.push('## Benchmark modules', '', files.length === 0 ? 'No modules in `scripts/bench/` yet.' : `Ran: ${ran.join(', ')}.`, '');
 }
 
 // ---------------------------------------------------------------------------
@@ -496,11 +350,9 @@ function writeReport() {
 mkdirSync(WORK, { recursive: true });
 rmSync(SITE, { recursive: true, force: true });
 try {
-  if (only.includes('build')) await benchBuilds();
-  if (only.includes('clients')) await benchBuildClients();
+  for (const name of MODULES) if (only.includes(name)) await benchModule(name);
   if (only.includes('lighthouse')) await benchLighthouse();
   if (only.includes('weight')) await benchWeight();
-  if (only.includes('modules')) await benchModules();
 } finally {
   rmSync(SITE, { recursive: true, force: true });
 }
@@ -514,5 +366,10 @@ const rows = results.map(({ result }) => {
 const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
 for (const row of [header, ...rows]) console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  '));
 
-if (shouldWrite) writeReport();
+if (failures.length > 0) {
+  console.error(`\n${failures.length} module${failures.length === 1 ? '' : 's'} failed, so docs/BENCHMARKS.md was left as it was:`);
+  for (const failure of failures) console.error(`  ${failure}`);
+  process.exit(1);
+}
+if (flags.write || complete) writeReport();
 else console.log('\nA partial run: docs/BENCHMARKS.md left as it was (add --write to replace it).');

@@ -3,17 +3,9 @@ import { $answers, initAnswers, resetAnswersForTests, setNotes } from '../../src
 import { addWord, removeWord } from '../../src/stores/values.ts';
 import { encodeStored } from '../../src/stores/migrate.ts';
 import { seedAnswers } from '../../src/stores/model.ts';
+import { median, type BenchResult } from '../lib/bench.ts';
 
-/** What the bench runner expects from each file in scripts/bench/. */
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  note?: string;
-}
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /**
  * The cost of the answers store on the largest answers it allows: 20 values of

@@ -4,16 +4,9 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { astroBuild } from '../lib/build.ts';
-import { writeSyntheticContent } from '../lib/synthetic-clients.ts';
+import { writeSyntheticContent } from '../lib/synthetic.ts';
+import type { BenchResult } from '../lib/bench.ts';
 
-/** One figure for `npm run bench`. */
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  note?: string;
-}
 
 const CLIENTS = 100;
 /** Single-client builds timed to estimate "one full Astro build per client". */

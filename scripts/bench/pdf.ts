@@ -5,14 +5,8 @@ import { astroBuild } from '../lib/build.ts';
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts';
 import { readClients, sessionSheetPage, staleReason, writePack } from '../lib/pdf.ts';
 import { serveStatic } from '../lib/serve.ts';
+import type { BenchResult } from '../lib/bench.ts';
 
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  note?: string;
-}
 
 const ROUNDS = 5;
 

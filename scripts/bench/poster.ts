@@ -18,14 +18,8 @@ import { serveStatic } from '../lib/serve.ts';
 import { nodeFonts, svgToPng } from '../../src/poster/node.ts';
 import { posterLayout } from '../../src/poster/layout.ts';
 import { renderSvg } from '../../src/poster/render.ts';
+import type { BenchResult } from '../lib/bench.ts';
 
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  note?: string;
-}
 
 const THEMES = ['Creativity', 'Family', 'Personal growth', 'Autonomy', 'Honesty', 'Adventure', 'Health', 'Making an impact', 'Friendship'].map((label) => ({
   label,

@@ -6,11 +6,37 @@ import { join } from 'node:path';
 /** One measured figure. Every module in scripts/bench/ returns a list of these from `run()`. */
 export interface BenchResult {
   name: string;
-  value: number;
+  /** The figure; undefined when it could not be measured, which the report shows as missing. */
+  value: number | undefined;
   unit: string;
-  /** What the figure should be, such as `<= 1.3x`, `<= 60 s` or `= 100`. */
+  /** What the figure should be, such as `<= 2.0x`, `<= 60 s` or `= 100`. */
   target?: string;
   note?: string;
+}
+
+/** What `npm run bench` hands every module. */
+export interface BenchOptions {
+  /** Client counts to build, for modules that scale (`--sizes`). */
+  sizes: number[];
+  /** Timed runs per figure, for modules that repeat (`--runs`). */
+  runs: number;
+}
+
+/** What a module returns: its figures, and optionally a section of its own for docs/BENCHMARKS.md. */
+export interface BenchReport {
+  results: BenchResult[];
+  /** Markdown lines, starting with a `## ` heading. */
+  details?: string[];
+}
+
+/** A file in scripts/bench/. A module that throws fails the whole run. */
+export interface BenchModule {
+  run(options: BenchOptions): Promise<BenchResult[] | BenchReport>;
+}
+
+/** A number, or undefined (missing) when it is not a finite number. */
+export function measured(value: number): number | undefined {
+  return Number.isFinite(value) ? value : undefined;
 }
 
 /** The middle value (the mean of the two middle values for an even count). */
@@ -25,7 +51,8 @@ export function median(values: readonly number[]): number {
  * Whether a figure meets a target written as `<= 1.3x`, `< 5 s`, `>= 90`, `= 100`.
  * Returns undefined when the target has no comparison to check.
  */
-export function meetsTarget(value: number, target: string | undefined): boolean | undefined {
+export function meetsTarget(value: number | undefined, target: string | undefined): boolean | undefined {
+  if (value === undefined || !Number.isFinite(value)) return undefined;
   const match = target?.trim().match(/^(<=|>=|<|>|=|≤|≥)\s*(-?\d+(?:\.\d+)?)/);
   if (!match) return undefined;
   const limit = Number(match[2]);
@@ -45,9 +72,9 @@ export function meetsTarget(value: number, target: string | undefined): boolean 
   }
 }
 
-/** Rounds for display: 3 significant digits below 100, whole numbers above. */
-export function round(value: number): string {
-  if (!Number.isFinite(value)) return String(value);
+/** Rounds for display: 3 significant digits below 100, whole numbers above; `missing` for no figure. */
+export function round(value: number | undefined): string {
+  if (value === undefined || !Number.isFinite(value)) return 'missing';
   if (Math.abs(value) >= 100) return String(Math.round(value));
   return String(Number(value.toPrecision(3)));
 }

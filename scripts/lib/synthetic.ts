@@ -3,6 +3,26 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { makeSlug } from '../../src/lib/slug.ts';
 
+/**
+ * Generated content for tests and benchmarks: the project's coach file and
+ * workbooks, and any number of made-up clients. Names and evidence quotes are
+ * all different (no client's text is found inside another's), and the themes,
+ * in many scripts, come in a different list for each client, as real ones do.
+ */
+export interface SyntheticClient {
+  slug: string;
+  name: string;
+  themes: { name: string; evidence: string[] }[];
+  /** Every evidence quote of the client, in theme order. */
+  evidence: string[];
+  /** The client file. */
+  yaml: string;
+}
+
+const FIRST_NAMES = ['Søren', 'Aroha', 'Émilie', 'Ямина', '美玲', 'Kwabena', 'Hoang', 'Zainab', 'Ísold', 'Nnamdi', 'Łucja', 'Teodoro'];
+// Every syllable has three letters and every surname three syllables, so no surname can hide inside another.
+const SYLLABLES = ['vel', 'mor', 'qua', 'dar', 'sil', 'tha', 'bro', 'kes', 'lun', 'zar'];
+
 /** Theme names in many scripts, so generated clients exercise every font fallback the real ones might. */
 const THEMES = [
   'Creativity',
@@ -25,57 +45,57 @@ const THEMES = [
   '自由',
 ];
 
-const NAMES = [
-  'Zoë Ångström',
-  'Анна Петрова',
-  '美咲 山田',
-  'ليلى حداد',
-  'Kofi Mensah',
-  'Łucja Nowak',
-  'Ελένη Παππά',
-  'Noa Levi',
-  'Priya Nair',
-  'Tomás Ó Briain',
-];
-
 /** Steps through THEMES that visit 9 different themes from any start (they share no factor with 18). */
 const STRIDES = [2, 5, 7, 11, 13, 17, 1];
 
-/**
- * The client file for synthetic client number `index`: a name and 9 themes in mixed scripts,
- * each with a quote. The first theme and the step between themes both depend on the index, so
- * no two of the first 126 clients have the same themes in the same order, as no two real
- * clients would, and a build draws one poster per client.
- */
-export function syntheticClient(index: number): { slug: string; yaml: string } {
-  const name = `${NAMES[index % NAMES.length]} ${index + 1}`;
-  const stride = STRIDES[Math.floor(index / THEMES.length) % STRIDES.length] ?? 1;
-  const themes = Array.from({ length: 9 }, (_, offset) => {
-    const theme = THEMES[(index + offset * stride) % THEMES.length] ?? 'Creativity';
-    return { name: theme, evidence: [`When I think about ${theme}, I think of the week everything clicked (${index + 1}.${offset + 1}).`] };
-  });
-  const day = String((index % 28) + 1).padStart(2, '0');
-  const data = { name, sessionDate: `2026-11-${day}`, workbook: 'values', themes };
-  return { slug: makeSlug(name), yaml: `# Synthetic client for benchmarks.\n${stringify(data)}` };
+/** The most clients a content folder can have: the surnames run out after 1000. */
+export const MAX_SYNTHETIC_CLIENTS = 1000;
+
+function surname(index: number): string {
+  const word = String(index)
+    .padStart(3, '0')
+    .split('')
+    .map((digit) => SYLLABLES[Number(digit)])
+    .join('');
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
 /**
- * Writes a content folder with `count` synthetic clients, the project's own coach
- * file and workbooks, for `CONTENT_DIR`. `dir` must be inside the project (CONTENT_DIR
- * is read relative to it). Returns the client slugs.
+ * Synthetic client number `index` (0 to 999): a name and 9 themes, each but every third with a
+ * quote. The first theme and the step between themes both depend on the index, so no two of the
+ * first 126 clients have the same themes in the same order, and a build draws one poster per client.
  */
-export function writeSyntheticContent(dir: string, count: number, source: string = join(process.cwd(), 'src', 'content')): string[] {
+export function syntheticClient(index: number): SyntheticClient {
+  if (!Number.isInteger(index) || index < 0 || index >= MAX_SYNTHETIC_CLIENTS)
+    throw new Error(`error: synthetic clients: index: expected a whole number from 0 to ${MAX_SYNTHETIC_CLIENTS - 1}, found ${index}`);
+  const last = surname(index);
+  const name = `${FIRST_NAMES[index % FIRST_NAMES.length]} ${last}`;
+  const stride = STRIDES[Math.floor(index / THEMES.length) % STRIDES.length] ?? 1;
+  const themes = Array.from({ length: 9 }, (_, offset) => {
+    const theme = THEMES[(index + offset * stride) % THEMES.length] ?? 'Creativity';
+    const evidence = offset % 3 === 2 ? [] : [`On the ${last} farm I learned what ${theme} is worth, story ${index + 1}.${offset + 1}.`];
+    return { name: theme, evidence };
+  });
+  const day = String((index % 28) + 1).padStart(2, '0');
+  const yaml = `# Synthetic client for tests and benchmarks.\n${stringify({ name, sessionDate: `2026-11-${day}`, workbook: 'values', themes })}`;
+  return { slug: makeSlug(name), name, themes, evidence: themes.flatMap((theme) => theme.evidence), yaml };
+}
+
+/**
+ * Writes a content folder with `count` synthetic clients and the coach file and
+ * workbooks of the project at `root`, and returns the clients. `dir` is emptied
+ * first; for `CONTENT_DIR` it must be inside the project (it is read relative to it).
+ */
+export function writeSyntheticContent(dir: string, count: number, root: string = process.cwd()): SyntheticClient[] {
+  if (count > MAX_SYNTHETIC_CLIENTS) throw new Error(`error: synthetic clients: count: expected at most ${MAX_SYNTHETIC_CLIENTS}, found ${count}`);
+  const source = join(root, 'src', 'content');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'clients'), { recursive: true });
   cpSync(join(source, 'coach.yaml'), join(dir, 'coach.yaml'));
   cpSync(join(source, 'workbooks'), join(dir, 'workbooks'), { recursive: true });
-  const slugs: string[] = [];
-  for (let index = 0; index < count; index += 1) {
-    const client = syntheticClient(index);
-    writeFileSync(join(dir, 'clients', `${client.slug}.yaml`), client.yaml);
-    slugs.push(client.slug);
-  }
-  return slugs;
+  const clients = Array.from({ length: count }, (_, index) => syntheticClient(index));
+  for (const client of clients) writeFileSync(join(dir, 'clients', `${client.slug}.yaml`), client.yaml);
+  return clients;
 }
 
 const COUNTER = `import { useState } from 'react';
@@ -91,16 +111,29 @@ export default function Counter({ label }: { label: string }) {
 `;
 
 /**
- * Writes a bare Astro project, the stack's own floor: the same Astro, MDX and React
- * integrations, and `pages` plain MDX pages with one React island each. `dir` must be
- * inside this project, whose node_modules the bare project then resolves packages
- * from (a symlinked node_modules outside it makes Vite treat Astro as external).
- * Returns its root.
+ * The Astro settings this project builds with (astro.config.mjs), for the bare project.
+ * Kept beside it by hand: tests/unit/bench.test.ts checks the two agree.
  */
-export function writeBareProject(dir: string, pages: number): string {
+export const SHARED_ASTRO_SETTINGS = `{
+  outDir: process.env.OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  security: { csp: true },
+  devToolbar: { enabled: false },
+  markdown: { syntaxHighlight: false },
+}`;
+
+/**
+ * Writes a bare Astro project that renders one MDX page, with one React island, at `pages`
+ * URLs through a single dynamic route: the floor for a site that renders one shared workbook
+ * for many clients. It has the same Astro, MDX and React packages and Astro settings as this
+ * project. `dir` must be inside this project, whose node_modules the bare project then
+ * resolves packages from (a symlinked node_modules outside it makes Vite treat Astro as
+ * external). Returns its root.
+ */
+export function writeBareRouteProject(dir: string, pages: number): string {
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'src', 'pages'), { recursive: true });
-  mkdirSync(join(dir, 'src', 'components'), { recursive: true });
+  for (const folder of ['pages', 'components', 'shared']) mkdirSync(join(dir, 'src', folder), { recursive: true });
   // Astro decides what to bundle for prerendering from the declared dependencies, so name them, at this project's versions.
   const own = JSON.parse(readFileSync(join(process.cwd(), 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   const dependencies = Object.fromEntries(
@@ -109,30 +142,13 @@ export function writeBareProject(dir: string, pages: number): string {
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'bare-astro', private: true, type: 'module', dependencies }, null, 2)}\n`);
   writeFileSync(
     join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport react from '@astrojs/react';\n\nexport default defineConfig({ integrations: [mdx(), react()], outDir: process.env.OUT_DIR ?? './dist', devToolbar: { enabled: false } });\n`,
+    `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport react from '@astrojs/react';\n\nexport default defineConfig({ ...${SHARED_ASTRO_SETTINGS}, integrations: [mdx(), react()] });\n`,
   );
   writeFileSync(
     join(dir, 'tsconfig.json'),
     `${JSON.stringify({ extends: 'astro/tsconfigs/strict', compilerOptions: { jsx: 'react-jsx', jsxImportSource: 'react' } }, null, 2)}\n`,
   );
   writeFileSync(join(dir, 'src', 'components', 'Counter.tsx'), COUNTER);
-  for (let index = 0; index < pages; index += 1) {
-    writeFileSync(
-      join(dir, 'src', 'pages', `page-${index + 1}.mdx`),
-      `---\ntitle: Page ${index + 1}\n---\nimport Counter from '../components/Counter.tsx';\n\n# Page ${index + 1}\n\nA plain page with some **Markdown**, a list and an island.\n\n- one\n- two\n- three\n\n<Counter client:load label="Count ${index + 1}" />\n`,
-    );
-  }
-  return dir;
-}
-
-/**
- * Writes a bare Astro project that renders one MDX page, with one React island,
- * at `pages` URLs through a single dynamic route: the floor for a site that
- * renders one shared workbook for many clients. Like writeBareProject, `dir` must be inside this project.
- */
-export function writeBareRouteProject(dir: string, pages: number): string {
-  writeBareProject(dir, 0);
-  mkdirSync(join(dir, 'src', 'shared'), { recursive: true });
   writeFileSync(
     join(dir, 'src', 'shared', 'page.mdx'),
     `import Counter from '../components/Counter.tsx';\n\nA plain page with some **Markdown**, a list and an island.\n\n- one\n- two\n- three\n\n<Counter client:load label={props.label} />\n`,

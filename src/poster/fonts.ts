@@ -7,9 +7,9 @@
  * for each script those families do not cover. Latin-only text therefore loads
  * only the Latin subset of the style's own fonts.
  *
- * This module does no I/O: the range tables are handed in, and the callers
- * (src/poster/node-fonts.ts at build time, src/poster/browser/fonts.ts in the
- * browser) fetch the files it names.
+ * This module does no I/O: the range tables are handed in, and the engines
+ * (`nodeEngine` in src/poster/node.ts at build time, src/poster/browser/engine.ts
+ * in the browser) fetch the files it names.
  */
 
 export type FontStyle = 'normal' | 'italic';

@@ -6,7 +6,7 @@ import { encodeShareFragment } from '../../src/lib/share-codec.ts';
 import { readShareFragment } from '../../src/lib/share-decode.ts';
 import { headersFor, parseHeadersFile } from '../../scripts/lib/privacy.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
-import { writeSyntheticContent, type SyntheticClient } from '../../scripts/lib/synthetic-clients.ts';
+import { writeSyntheticContent, type SyntheticClient } from '../../scripts/lib/synthetic.ts';
 import { sampleAnswers, sampleAnswersFile } from '../sample-answers.ts';
 import { expect, test, watchPage } from './fixtures.ts';
 

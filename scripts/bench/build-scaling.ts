@@ -1,0 +1,178 @@
+/**
+ * Build scaling: a FIRST build of this project (nothing kept from an earlier
+ * one) against a bare Astro project that renders the same number of pages
+ * through one MDX route, with the same Astro settings, at each `--sizes`
+ * client count; the median of `--runs` timed runs, the two projects
+ * interleaved so a burst of load elsewhere lands on both alike. Besides the
+ * wall time, Astro's own log gives where a build's time goes.
+ */
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { machine, measureCommand, measured, median, round, type BenchOptions, type BenchReport, type BenchResult, type Measured } from '../lib/bench.ts';
+import { builtPages } from '../lib/pages.ts';
+import { writeBareRouteProject, writeSyntheticContent } from '../lib/synthetic.ts';
+
+const ROOT = process.cwd();
+const WORK = join('.tmp', 'bench', 'build-scaling');
+const ASTRO_BIN = resolve(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const ENV = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+
+/** What a first build of one client may take: about twice what it took when this target was set, to catch a doubling. */
+const TARGETS: Record<number, { seconds: string; ratio: string }> = {
+  1: { seconds: '<= 20 s', ratio: '<= 2.0x' },
+  10: { seconds: '<= 30 s', ratio: '<= 3.0x' },
+  100: { seconds: '<= 60 s', ratio: '<= 3.0x' },
+};
+
+/** The steps of `astro build` that its log times, and the line that gives each. */
+// Astro and Vite write a duration as `850ms`, `3.41s` or `2m32s`.
+const DURATION = String.raw`((?:\d+m)?[\d.]+m?s)`;
+const PHASES: { label: string; pattern: RegExp; nth?: number }[] = [
+  { label: 'content sync and types', pattern: new RegExp(String.raw`\[types\] Generated ${DURATION}`) },
+  { label: 'server bundle (Vite)', pattern: new RegExp(`✓ built in ${DURATION}`), nth: 0 },
+  { label: 'client bundle (Vite)', pattern: new RegExp(`✓ built in ${DURATION}`), nth: 1 },
+  { label: 'pages and files rendered', pattern: new RegExp(String.raw`generating static routes[\s\S]*?✓ Completed in ${DURATION}`) },
+  { label: 'astro build, as it reports itself', pattern: new RegExp(String.raw`page\(s\) built in ${DURATION}`) },
+];
+
+/** Seconds in a duration as Astro writes it, or undefined. */
+export function durationSeconds(text: string | undefined): number | undefined {
+  const match = /^(?:(\d+)m(?!s))?([\d.]+)(ms|s)$/.exec(text ?? '');
+  if (!match) return undefined;
+  return Number(match[1] ?? 0) * 60 + Number(match[2]) / (match[3] === 'ms' ? 1000 : 1);
+}
+
+interface Run extends Measured {
+  phases: (number | undefined)[];
+}
+
+/** Each phase's seconds from Astro's log, or undefined where the log has no such line. */
+export function phases(log: string): (number | undefined)[] {
+  // eslint-disable-next-line no-control-regex
+  const text = log.replace(/\u001b\[[0-9;]*m/g, '');
+  return PHASES.map(({ pattern, nth }) => {
+    const matches = [...text.matchAll(new RegExp(pattern.source, 'g'))];
+    return durationSeconds(matches[nth ?? 0]?.[1]);
+  });
+}
+
+/** Removes everything a build keeps for the next one: Astro's and Vite's caches, generated types, the output. */
+function forget(root: string, extra: string[] = []): void {
+  for (const dir of [join(root, 'node_modules', '.astro'), join(root, 'node_modules', '.vite'), join(root, '.astro'), ...extra]) {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function firstBuild(root: string, env: NodeJS.ProcessEnv, extra: string[]): Promise<Run> {
+  forget(root, extra);
+  const run = await measureCommand(process.execPath, [ASTRO_BIN, 'build'], { cwd: root, env });
+  return { ...run, phases: phases(run.output) };
+}
+
+function mid(runs: readonly Run[], pick: (run: Run) => number | undefined): number | undefined {
+  const values = runs.map(pick).filter((value): value is number => value !== undefined && Number.isFinite(value));
+  return values.length === runs.length ? measured(median(values)) : undefined;
+}
+
+const seconds = (value: number | undefined) => (value === undefined ? 'missing' : `${round(value)} s`);
+
+export async function run({ sizes, runs }: BenchOptions): Promise<BenchReport> {
+  const results: BenchResult[] = [];
+  const rows: string[][] = [];
+  const phaseRows: string[][] = [];
+  for (const size of sizes) {
+    const content = join(WORK, `content-${size}`);
+    const out = join(WORK, `out-${size}`);
+    writeSyntheticContent(content, size);
+    const oursEnv = { ...ENV, CONTENT_DIR: content, OUT_DIR: out };
+    // A build of another content folder keeps its caches in that folder (astro.config.mjs).
+    const oursExtra = [join(ROOT, content, '.astro-cache'), join(ROOT, out)];
+    // One build, untimed, to count the pages and bring the files into the system's cache.
+    await firstBuild(ROOT, oursEnv, oursExtra);
+    const pages = builtPages(out).length;
+    const bare = resolve(writeBareRouteProject(join(WORK, `bare-${size}`), pages));
+    const bareEnv = { ...ENV, OUT_DIR: 'dist' };
+    const bareExtra = [join(bare, 'dist')];
+    await firstBuild(bare, bareEnv, bareExtra);
+    const barePages = builtPages(join(bare, 'dist')).length;
+
+    const ours: Run[] = [];
+    const floor: Run[] = [];
+    for (let index = 0; index < runs; index += 1) {
+      ours.push(await firstBuild(ROOT, oursEnv, oursExtra));
+      floor.push(await firstBuild(bare, bareEnv, bareExtra));
+    }
+    const [oursWall, bareWall] = [mid(ours, (r) => r.wallS), mid(floor, (r) => r.wallS)];
+    const [oursCpu, bareCpu] = [mid(ours, (r) => r.cpuS), mid(floor, (r) => r.cpuS)];
+    const label = `${size} client${size === 1 ? '' : 's'}`;
+    const load = machine().load;
+    const spread = (list: Run[]) => `${round(Math.min(...list.map((r) => r.wallS)))}–${round(Math.max(...list.map((r) => r.wallS)))} s`;
+    results.push(
+      {
+        name: `first build, ${label} (${pages} pages)`,
+        value: oursWall,
+        unit: 's',
+        target: TARGETS[size]?.seconds,
+        note: `median of ${runs}, range ${spread(ours)}; CPU ${seconds(oursCpu)}; load average ${load}`,
+      },
+      {
+        name: `first build, ${label}: ours / bare Astro (1 MDX route, ${barePages} pages)`,
+        value: oursWall !== undefined && bareWall !== undefined ? oursWall / bareWall : undefined,
+        unit: 'x',
+        target: TARGETS[size]?.ratio,
+        note: `bare ${seconds(bareWall)} (range ${spread(floor)})`,
+      },
+      {
+        name: `first build, ${label}: CPU time ours / bare Astro`,
+        value: oursCpu !== undefined && bareCpu !== undefined ? oursCpu / bareCpu : undefined,
+        unit: 'x',
+        note: `ours ${seconds(oursCpu)}, bare ${seconds(bareCpu)}: less swayed than wall time by other work on the machine`,
+      },
+    );
+    for (const [project, list, count] of [
+      ['ours', ours, pages],
+      ['bare Astro, 1 MDX route', floor, barePages],
+    ] as const) {
+      const wall = mid(list, (r) => r.wallS);
+      rows.push([
+        String(size),
+        project,
+        String(count),
+        seconds(wall),
+        spread(list),
+        seconds(mid(list, (r) => r.cpuS)),
+        `${round(mid(list, (r) => r.peakRssMB))} MB`,
+      ]);
+      phaseRows.push([String(size), project, ...PHASES.map((_, phase) => seconds(mid(list, (r) => r.phases[phase])))]);
+    }
+    for (const dir of [out, content, bare]) rmSync(dir, { recursive: true, force: true });
+  }
+  const table = (header: string[], body: string[][]) =>
+    [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...body.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return {
+    results,
+    details: [
+      '## Build scaling: first builds',
+      '',
+      `Synthetic clients (scripts/lib/synthetic.ts: 9 themes each, a different list for every client, in Latin, Cyrillic, Greek, Hebrew, Arabic, Devanagari, CJK and emoji) built with \`astro build\` as a first build: Astro’s and Vite’s caches (\`node_modules/.astro\`, \`node_modules/.vite\`, the content folder’s \`.astro-cache\`), \`.astro\` and the output are removed before every run of either project. ` +
+        `The floor is a bare Astro project with the same Astro, MDX and React packages and the same Astro settings, rendering one MDX page with one React island through a single dynamic route at as many URLs as this project builds pages: how this project renders one workbook for many clients. ` +
+        `Wall time is the median of ${runs} runs, the projects interleaved, after one untimed build of each; CPU is user + system time and peak RSS the largest resident memory, both from GNU time.`,
+      '',
+      table(['N', 'project', 'pages', 'wall (median)', 'range', 'CPU', 'peak RSS'], rows),
+      '',
+      'Where the time goes, from Astro’s own log (medians):',
+      '',
+      table(['N', 'project', ...PHASES.map((phase) => phase.label)], phaseRows),
+      '',
+    ],
+  };
+}
+
+// `node scripts/bench/build-scaling.ts 1,10 3`: this module alone.
+if (import.meta.main) {
+  const [sizes = '1', runs = '3'] = process.argv.slice(2);
+  const report = await run({ sizes: sizes.split(',').map(Number), runs: Number(runs) });
+  for (const result of report.results)
+    console.log(`${result.name}: ${round(result.value)} ${result.unit}${result.target ? ` (target ${result.target})` : ''} · ${result.note ?? ''}`);
+  console.log(['', ...(report.details ?? [])].join('\n'));
+}
