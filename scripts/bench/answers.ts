@@ -5,8 +5,6 @@ import { encodeStored } from '../../src/stores/migrate.ts';
 import { seedAnswers } from '../../src/stores/model.ts';
 import { median, type BenchResult } from '../lib/bench.ts';
 
-
-
 /**
  * The cost of the answers store on the largest answers it allows: 20 values of
  * 39 words and 200,000 characters of notes. Every keystroke in the notes is a
@@ -51,16 +49,17 @@ export async function run(): Promise<BenchResult[]> {
   }
   resetAnswersForTests();
   cleanTestStorage();
+  // Targets are about twice what each measured when set (docs/BENCHMARKS.md), so a doubling shows.
   return [
     {
       name: 'answers: load and check the largest stored answers',
       value: Number(median(loads).toFixed(2)),
       unit: 'ms',
-      target: '< 20 ms',
+      target: '< 1.5 ms',
       note: `${(text.length / 1024).toFixed(0)} KB stored`,
     },
-    { name: 'answers: one keystroke in 200,000 characters of notes, saved', value: Number(median(keystrokes).toFixed(2)), unit: 'ms', target: '< 8 ms' },
-    { name: 'answers: add a word to a full list, saved', value: Number(median(words).toFixed(2)), unit: 'ms', target: '< 8 ms' },
+    { name: 'answers: one keystroke in 200,000 characters of notes, saved', value: Number(median(keystrokes).toFixed(2)), unit: 'ms', target: '< 1.2 ms' },
+    { name: 'answers: add a word to a full list, saved', value: Number(median(words).toFixed(2)), unit: 'ms', target: '< 1 ms' },
   ];
 }
 

@@ -7,7 +7,6 @@ import { astroBuild } from '../lib/build.ts';
 import { writeSyntheticContent } from '../lib/synthetic.ts';
 import type { BenchResult } from '../lib/bench.ts';
 
-
 const CLIENTS = 100;
 /** Single-client builds timed to estimate "one full Astro build per client". */
 const SAMPLE_BUILDS = 3;

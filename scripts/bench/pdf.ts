@@ -7,7 +7,6 @@ import { readClients, sessionSheetPage, staleReason, writePack } from '../lib/pd
 import { serveStatic } from '../lib/serve.ts';
 import type { BenchResult } from '../lib/bench.ts';
 
-
 const ROUNDS = 5;
 
 /**

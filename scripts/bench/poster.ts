@@ -18,18 +18,11 @@ import { serveStatic } from '../lib/serve.ts';
 import { nodeFonts, svgToPng } from '../../src/poster/node.ts';
 import { posterLayout } from '../../src/poster/layout.ts';
 import { renderSvg } from '../../src/poster/render.ts';
-import type { BenchResult } from '../lib/bench.ts';
-
+import { median, type BenchResult } from '../lib/bench.ts';
 
 const THEMES = ['Creativity', 'Family', 'Personal growth', 'Autonomy', 'Honesty', 'Adventure', 'Health', 'Making an impact', 'Friendship'].map((label) => ({
   label,
 }));
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
@@ -60,14 +53,15 @@ async function buildTime(): Promise<BenchResult[]> {
       name: 'poster: build-time PNG, 1000x1500 (median of 50)',
       value: round(median(total)),
       unit: 'ms',
-      target: '<= 100 ms',
+      // About twice what it measured when set, so a doubling shows; docs/BENCHMARKS.md has the figure.
+      target: '<= 80 ms',
       note: `satori ${round(median(satori))} ms + resvg ${round(median(resvg))} ms, wall clock`,
     },
     {
       name: 'poster: build-time PNG CPU time, 1000x1500 (median of 50)',
       value: round(median(cpu)),
       unit: 'ms',
-      target: '<= 100 ms',
+      target: '<= 80 ms',
       note: 'the same renders in CPU time, which other work on the machine inflates less',
     },
   ];
@@ -173,28 +167,28 @@ async function inBrowser(browser: Browser, origin: string, slug: string): Promis
       name: 'poster: click to downloaded PNG, cold (median of 5)',
       value: Math.round(median(cold)),
       unit: 'ms',
-      target: '<= 1000 ms',
+      target: '<= 100 ms',
       note: 'first click on a fresh page, as soon as the preview shows',
     },
     {
       name: 'poster: click to downloaded PNG, warm (median of 5)',
       value: Math.round(median(warm)),
       unit: 'ms',
-      target: '<= 1000 ms',
+      target: '<= 100 ms',
       note: 'PNG prepared while idle',
     },
     {
       name: 'poster: click to downloaded PNG, right after a change (median of 5)',
       value: Math.round(median(afterChange)),
       unit: 'ms',
-      target: '<= 1000 ms',
+      target: '<= 250 ms',
       note: 'render and encode on the click',
     },
     {
       name: 'poster: live preview re-render after a change (median of 20)',
       value: Math.round(median(rerender)),
       unit: 'ms',
-      target: '<= 250 ms',
+      target: '<= 75 ms',
       note: `slowest ${Math.round(Math.max(...rerender))} ms`,
     },
   ];

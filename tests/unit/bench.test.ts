@@ -2,8 +2,9 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { median, meetsTarget, round, treeRssKB } from '../../scripts/lib/bench.ts';
-import { syntheticClient, writeSyntheticContent } from '../../scripts/lib/synthetic.ts';
+import { measured, median, meetsTarget, round, treeRssKB } from '../../scripts/lib/bench.ts';
+import { durationSeconds, phases } from '../../scripts/bench/build-scaling.ts';
+import { SHARED_ASTRO_SETTINGS, syntheticClient, writeSyntheticContent } from '../../scripts/lib/synthetic.ts';
 import { checkContent } from '../../src/lib/content-check.ts';
 import { isPrivateSlug } from '../../src/lib/slug.ts';
 
@@ -39,26 +40,70 @@ describe('synthetic content', () => {
   it('gives each client a private slug and 9 themes in mixed scripts', () => {
     const client = syntheticClient(3);
     expect(isPrivateSlug(client.slug)).toBe(true);
+    expect(client.themes).toHaveLength(9);
     expect(client.yaml.match(/^ {2}- name:/gm)).toHaveLength(9);
-    expect(client.yaml).toMatch(/[^\p{Script=Latin}\p{Script=Common}\s]/u);
+    expect(client.themes.map((theme) => theme.name).join(' ')).toMatch(/[^\p{Script=Latin}\p{Script=Common}\s]/u);
   });
 
   it('gives no two of 100 clients the same themes in the same order, so each has a poster of its own', () => {
-    const lists = Array.from({ length: 100 }, (_, index) =>
-      JSON.stringify([...syntheticClient(index).yaml.matchAll(/^ {2}- name: (.*)$/gm)].map((match) => match[1])),
-    );
+    const lists = Array.from({ length: 100 }, (_, index) => JSON.stringify(syntheticClient(index).themes.map((theme) => theme.name)));
     expect(new Set(lists).size).toBe(100);
+  });
+
+  it('hides no client’s name or evidence inside another’s', () => {
+    const clients = Array.from({ length: 150 }, (_, index) => syntheticClient(index));
+    for (const client of clients) {
+      const others = clients.filter((other) => other !== client);
+      for (const text of [client.name, ...client.evidence]) expect(others.filter((other) => other.yaml.includes(text))).toEqual([]);
+    }
+  });
+
+  it('refuses a client number it cannot make', () => {
+    expect(() => syntheticClient(1000)).toThrow(/index: expected a whole number from 0 to 999, found 1000/);
   });
 
   it('passes the content check the build runs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'synthetic-'));
     try {
-      const slugs = writeSyntheticContent(dir, 12);
-      expect(new Set(slugs).size).toBe(12);
+      const clients = writeSyntheticContent(dir, 12);
+      expect(new Set(clients.map((client) => client.slug)).size).toBe(12);
       expect(readdirSync(join(dir, 'clients'))).toHaveLength(12);
       expect(checkContent(dir).filter((problem) => problem.level === 'error')).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the bare project of the build bench', () => {
+  it('builds with the same Astro settings as this project', async () => {
+    const ours = (await import('../../astro.config.mjs')).default;
+    const bare = new Function('process', `return ${SHARED_ASTRO_SETTINGS};`)({ env: {} }) as Record<string, unknown>;
+    for (const [key, value] of Object.entries(bare)) {
+      if (key === 'outDir') continue;
+      expect({ [key]: (ours as Record<string, unknown>)[key] }).toEqual({ [key]: value });
+    }
+    expect(ours.build).toEqual(bare.build);
+  });
+});
+
+describe('where a build’s time goes, from Astro’s log', () => {
+  it('reads each step’s duration however Astro writes it', () => {
+    expect(durationSeconds('850ms')).toBe(0.85);
+    expect(durationSeconds('3.41s')).toBe(3.41);
+    expect(durationSeconds('2m32s')).toBe(152);
+    expect(durationSeconds('soon')).toBeUndefined();
+    const log =
+      '\u001b[2m[types]\u001b[22m Generated 660ms\n✓ built in 2.09s\n✓ built in 900ms\n generating static routes \n▶ a\n✓ Completed in 3.21s.\n12 page(s) built in 1m2s';
+    expect(phases(log)).toEqual([0.66, 2.09, 0.9, 3.21, 62]);
+  });
+
+  it('reports a step missing from the log as missing, not as 0', () => {
+    expect(phases('12 page(s) built in 4.2s')).toEqual([undefined, undefined, undefined, undefined, 4.2]);
+    expect(round(undefined)).toBe('missing');
+    expect(round(Number.NaN)).toBe('missing');
+    expect(meetsTarget(undefined, '<= 2.0x')).toBeUndefined();
+    expect(measured(Number.NaN)).toBeUndefined();
+    expect(measured(1.5)).toBe(1.5);
   });
 });

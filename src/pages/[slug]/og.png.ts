@@ -4,7 +4,9 @@ import { openGraphImageFor } from '../../poster/open-graph.ts';
 import { renderOpenGraphPng } from '../../poster/node.ts';
 
 export const getStaticPaths = (async () =>
-  Promise.all((await getClients()).map(async (client) => ({ params: { slug: client.slug }, props: await openGraphImageFor(client) })))) satisfies GetStaticPaths;
+  Promise.all(
+    (await getClients()).map(async (client) => ({ params: { slug: client.slug }, props: await openGraphImageFor(client) })),
+  )) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 

@@ -4,7 +4,10 @@ import { renderPosterPng } from '../../poster/node.ts';
 import { posterOfThemes } from '../../poster/open-graph.ts';
 
 export const getStaticPaths = (async () =>
-  (await getClients()).map((client) => ({ params: { slug: client.slug }, props: { themes: client.themes.map((theme) => theme.name) } }))) satisfies GetStaticPaths;
+  (await getClients()).map((client) => ({
+    params: { slug: client.slug },
+    props: { themes: client.themes.map((theme) => theme.name) },
+  }))) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
