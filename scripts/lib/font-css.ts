@@ -9,6 +9,7 @@ import notoSerif from '@capsizecss/metrics/notoSerif';
 import roboto from '@capsizecss/metrics/roboto';
 import timesNewRoman from '@capsizecss/metrics/timesNewRoman';
 import { fromBuffer } from '@capsizecss/unpack';
+import { format, resolveConfig } from 'prettier';
 
 /** The metrics a fallback needs: the font's vertical metrics, em size and average lowercase width. */
 type Metrics = Pick<FontMetrics, 'ascent' | 'descent' | 'lineGap' | 'unitsPerEm' | 'xWidthAvg'>;
@@ -127,7 +128,7 @@ export function fallbackName(family: string, local: LocalFont): string {
 
 /** A percentage for a descriptor, to a hundredth of a percent. */
 function percent(value: number): string {
-  return `${(Math.round(value * 10000) / 100).toFixed(2)}%`;
+  return `${Math.round(value * 10000) / 100}%`;
 }
 
 /**
@@ -201,7 +202,9 @@ export async function fontCss(families: FontFamily[] = FAMILIES): Promise<string
       '}',
     ].join('\n'),
   );
-  return `${parts.join('\n\n')}\n`;
+  // Formatted as the rest of the code is, so the written file passes the format check.
+  const file = join(process.cwd(), 'src', 'styles', 'fonts.css');
+  return format(`${parts.join('\n\n')}\n`, { ...(await resolveConfig(file)), filepath: file });
 }
 
 /** The `font-family` list for a family: the web font, its fallbacks in order, then `generic`. */
