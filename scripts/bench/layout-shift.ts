@@ -28,7 +28,7 @@ export const PHONE = {
 /** The largest shift allowed on any page, worst of the runs. */
 export const CLS_TARGET = 0.02;
 const RUNS = 5;
-/** How long a page is watched after it loaded and its fonts are in, for islands and notices that come late. */
+/** How long a page is watched once its network is quiet and its fonts are in, for islands and notices that come late. */
 const SETTLE_MS = 2500;
 const KINDS: readonly PageKind[] = ['client home', 'homework page', 'ranking page', 'poster page', 'print page', 'coach dashboard', 'coach page'];
 
@@ -94,6 +94,8 @@ export async function loadCold(browser: Browser, url: string): Promise<Shift[]> 
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
     await page.addInitScript(observeShifts);
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    // Islands and the poster engine load after the load event: wait for the network to go quiet.
+    await page.waitForLoadState('networkidle', { timeout: 120_000 });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.waitForTimeout(SETTLE_MS);
     const shifts = await page.evaluate(() => window.__layoutShifts);
