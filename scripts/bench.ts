@@ -1,30 +1,26 @@
 // The benchmark: `npm run bench` runs every module in scripts/bench/ (build scaling, poster,
-// answers, print, offline, ...) and the Lighthouse and page-weight sections below, prints a table
+// answers, print, offline, Lighthouse, layout shift, ...) and the page-weight section below, prints a table
 // and writes docs/BENCHMARKS.md. It is not a test and does not run in CI. A module is a file that
 // exports `run(options)` returning its figures (scripts/lib/bench.ts); one that throws makes the
 // whole run exit non-zero, and a figure it could not measure is shown as missing.
 //
 //   npm run bench                                    everything (about 15 minutes on 2 cores)
-//   npm run bench -- --only build-scaling,weight     some sections: module file names, lighthouse, weight
+//   npm run bench -- --only build-scaling,weight     some sections: module file names, weight
 //   npm run bench -- --only build-scaling --sizes 1,10 --runs 1   a quick look
 //
 // A run with --only, other sizes or fewer runs prints its figures but leaves docs/BENCHMARKS.md alone,
 // unless --write is given; a run where a module failed never writes it.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { brotliCompressSync, constants } from 'node:zlib';
 import { astroBuild } from './lib/build.ts';
-import { findChromium } from './lib/chromium.ts';
 import { machine, median, meetsTarget, round, type BenchModule, type BenchResult } from './lib/bench.ts';
 import { addSizes, formatBytes, initWeigher, type PageWeight, type Sizes } from './lib/page-weight.ts';
 import { builtPages, type PageKind } from './lib/pages.ts';
 
 /** Sections written in this file; every other section is a module in scripts/bench/. */
-const OWN_SECTIONS = ['lighthouse', 'weight'] as const;
+const OWN_SECTIONS = ['weight'] as const;
 const MODULE_FOLDER = join(process.cwd(), 'scripts', 'bench');
 const MODULES = existsSync(MODULE_FOLDER)
   ? readdirSync(MODULE_FOLDER)
@@ -39,7 +35,6 @@ const { values: flags } = parseArgs({
     only: { type: 'string' },
     sizes: { type: 'string', default: '1,10,100' },
     runs: { type: 'string', default: '3' },
-    'lighthouse-runs': { type: 'string', default: '5' },
     write: { type: 'boolean', default: false },
   },
 });
@@ -55,11 +50,8 @@ const sizes = (flags.sizes ?? '').split(',').map(Number);
 if (sizes.some((size) => !Number.isInteger(size) || size < 1))
   fail(`error: --sizes: expected whole numbers such as 1,10,100, found ${JSON.stringify(flags.sizes)}`);
 const runs = Number(flags.runs);
-const lighthouseRuns = Number(flags['lighthouse-runs']);
 if (!Number.isInteger(runs) || runs < 1) fail(`error: --runs: expected a whole number of at least 1, found ${JSON.stringify(flags.runs)}`);
-if (!Number.isInteger(lighthouseRuns) || lighthouseRuns < 1)
-  fail(`error: --lighthouse-runs: expected a whole number of at least 1, found ${JSON.stringify(flags['lighthouse-runs'])}`);
-const complete = only.length === SECTIONS.length && flags.sizes === '1,10,100' && runs >= 3 && lighthouseRuns >= 5;
+const complete = only.length === SECTIONS.length && flags.sizes === '1,10,100' && runs >= 3;
 
 const ROOT = process.cwd();
 const WORK = join('.tmp', 'bench');
@@ -85,7 +77,7 @@ function table(header: string[], rows: string[][]): string {
 }
 
 // ---------------------------------------------------------------------------
-// 3 and 4. Lighthouse mobile and page weight, on the sample site
+// Page weight, on the sample site
 // ---------------------------------------------------------------------------
 
 const SITE = join(WORK, 'site');
@@ -94,152 +86,6 @@ async function buildSampleSite() {
   if (existsSync(join(SITE, 'index.html'))) return;
   console.log('\nBuilding the sample site for Lighthouse and page weight');
   await astroBuild({ outDir: SITE });
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-};
-const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.json', '.webmanifest', '.svg', '.wasm']);
-
-/**
- * Serves a built site the way a static host does in production: text files
- * brotli-compressed when the browser accepts it, long-lived caching off.
- * (scripts/lib/serve.ts serves uncompressed, which would count every byte in full.)
- */
-async function serveCompressed(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const cache = new Map<string, Buffer>();
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = join(dir, path);
-    if (!file.startsWith(dir)) file = '';
-    if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file || !existsSync(file)) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      return;
-    }
-    const type = extname(file);
-    let body: Buffer = readFileSync(file);
-    const headers: Record<string, string> = { 'content-type': TYPES[type] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
-    if (COMPRESSIBLE.has(type) && /\bbr\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
-      const compressed = cache.get(file) ?? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-      cache.set(file, compressed);
-      body = compressed;
-      headers['content-encoding'] = 'br';
-    }
-    response.writeHead(200, headers).end(body);
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(() => done())) };
-}
-
-function runLighthouse(url: string, output: string, chrome: string): Promise<void> {
-  const args = [
-    join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js'),
-    url,
-    '--output=json',
-    `--output-path=${output}`,
-    '--quiet',
-    '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
-    '--only-categories=performance,accessibility,best-practices,seo',
-  ];
-  return new Promise((resolvePromise, reject) => {
-    // Asynchronous on purpose: the static server runs in this process and must keep answering.
-    const child = spawn(process.execPath, args, { env: { ...process.env, CHROME_PATH: chrome } });
-    let errors = '';
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolvePromise() : reject(new Error(`lighthouse failed on ${url} (exit ${code})\n${errors.slice(-2000)}`))));
-  });
-}
-
-const CATEGORIES: { id: string; title: string; target?: string }[] = [
-  { id: 'performance', title: 'Performance', target: '= 100' },
-  { id: 'accessibility', title: 'Accessibility', target: '= 100' },
-  { id: 'best-practices', title: 'Best Practices', target: '= 100' },
-  { id: 'seo', title: 'SEO' },
-];
-
-async function benchLighthouse() {
-  await buildSampleSite();
-  const pages = builtPages(SITE);
-  const pick = (kind: PageKind, prefer?: string) =>
-    pages.find((page) => page.kind === kind && (!prefer || page.path.endsWith(`/${prefer}/`))) ?? pages.find((page) => page.kind === kind);
-  const targets = [
-    ['workbook home', pick('client home')],
-    ['homework page', pick('homework page', 'value-chains')],
-    ['poster page', pick('poster page')],
-  ] as const;
-  const chrome = (await findChromium()) ?? fail('error: Chromium: expected /usr/bin/chromium or CHROMIUM_PATH for Lighthouse, found none');
-  console.log(
-    `\nLighthouse ${JSON.parse(readFileSync(join(ROOT, 'node_modules', 'lighthouse', 'package.json'), 'utf8')).version} mobile, ${lighthouseRuns} runs per page`,
-  );
-  const server = await serveCompressed(resolve(SITE));
-  const rows: string[][] = [];
-  try {
-    for (const [label, page] of targets) {
-      if (!page) {
-        console.log(`  ${label}: no such page in the build`);
-        continue;
-      }
-      const scores = new Map<string, number[]>();
-      const metrics = { lcp: [] as number[], tbt: [] as number[], cls: [] as number[], fcp: [] as number[] };
-      for (let run = 0; run < lighthouseRuns; run += 1) {
-        const output = join(WORK, `lighthouse-${run}.json`);
-        await runLighthouse(`${server.url}${page.path.slice(1)}`, output, chrome);
-        const report = JSON.parse(readFileSync(output, 'utf8')) as {
-          categories: Record<string, { score: number | null }>;
-          audits: Record<string, { numericValue?: number }>;
-        };
-        for (const category of CATEGORIES)
-          scores.set(category.id, [...(scores.get(category.id) ?? []), Math.round((report.categories[category.id]?.score ?? 0) * 100)]);
-        metrics.lcp.push(report.audits['largest-contentful-paint']?.numericValue ?? Number.NaN);
-        metrics.fcp.push(report.audits['first-contentful-paint']?.numericValue ?? Number.NaN);
-        metrics.tbt.push(report.audits['total-blocking-time']?.numericValue ?? Number.NaN);
-        metrics.cls.push(report.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN);
-        rmSync(output, { force: true });
-      }
-      for (const category of CATEGORIES) {
-        const values = scores.get(category.id) ?? [];
-        record('Lighthouse (mobile)', {
-          name: `Lighthouse ${label}: ${category.title}`,
-          value: median(values),
-          unit: 'score',
-          target: category.target,
-          note: category.id === 'seo' ? 'noindex on every page by design, so “blocked from indexing” always fails' : `runs: ${values.join(', ')}`,
-        });
-      }
-      rows.push([
-        label,
-        page.path.replace(/\/[a-z0-9]+-[a-z0-9]{20,}\//, '/<slug>/'),
-        ...CATEGORIES.map((category) => String(median(scores.get(category.id) ?? []))),
-        `${Math.round(median(metrics.fcp))} ms`,
-        `${Math.round(median(metrics.lcp))} ms`,
-        `${Math.round(median(metrics.tbt))} ms`,
-        round(median(metrics.cls)),
-      ]);
-    }
-  } finally {
-    await server.close();
-  }
-  details.push(
-    '## Lighthouse (mobile)',
-    '',
-    `Lighthouse from npm with its default mobile settings (emulated mid-range phone, simulated slow 4G), against Debian’s Chromium, headless, on the sample client’s site served locally with brotli compression, as a static host would. Medians of ${lighthouseRuns} runs.`,
-    '',
-    table(['page', 'path', ...CATEGORIES.map((category) => category.title), 'FCP', 'LCP', 'TBT', 'CLS'], rows),
-    '',
-  );
 }
 
 /** The Web Almanac 2025 median mobile page ships 632 KB of JavaScript (transfer size). */
@@ -334,7 +180,7 @@ function writeReport() {
     `- Date: ${started.toISOString().replace('T', ' ').slice(0, 16)} UTC`,
     `- Machine: ${box.cpu}, ${box.cores} cores, ${box.ramGiB} GiB RAM, ${box.os}`,
     `- Node ${box.node}; load average at the end of the run: ${box.load}`,
-    `- Repetitions: builds ${runs} timed runs after a warm-up (median), Lighthouse ${lighthouseRuns} runs per page (median)`,
+    `- Repetitions: builds ${runs} timed runs after a warm-up (median); each module says how often it measures`,
     '',
     '## Summary',
     '',
@@ -351,7 +197,6 @@ mkdirSync(WORK, { recursive: true });
 rmSync(SITE, { recursive: true, force: true });
 try {
   for (const name of MODULES) if (only.includes(name)) await benchModule(name);
-  if (only.includes('lighthouse')) await benchLighthouse();
   if (only.includes('weight')) await benchWeight();
 } finally {
   rmSync(SITE, { recursive: true, force: true });
