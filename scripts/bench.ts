@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { astroBuild } from './lib/build.ts';
-import { machine, median, meetsTarget, round, type BenchModule, type BenchResult } from './lib/bench.ts';
+import { machine, meetsTarget, round, type BenchModule, type BenchResult } from './lib/bench.ts';
 import { addSizes, formatBytes, initWeigher, type PageWeight, type Sizes } from './lib/page-weight.ts';
 import { builtPages, type PageKind } from './lib/pages.ts';
 
