@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { FontMetrics } from '@capsizecss/metrics';
 import arial from '@capsizecss/metrics/arial';
 import georgia from '@capsizecss/metrics/georgia';
 import notoSans from '@capsizecss/metrics/notoSans';
@@ -12,7 +11,13 @@ import { fromBuffer } from '@capsizecss/unpack';
 import { format, resolveConfig } from 'prettier';
 
 /** The metrics a fallback needs: the font's vertical metrics, em size and average lowercase width. */
-type Metrics = Pick<FontMetrics, 'ascent' | 'descent' | 'lineGap' | 'unitsPerEm' | 'xWidthAvg'>;
+interface Metrics {
+  ascent: number;
+  descent: number;
+  lineGap: number;
+  unitsPerEm: number;
+  xWidthAvg: number;
+}
 
 /** One face of a web font the pages use, as Fontsource ships it. */
 export interface WebFace {

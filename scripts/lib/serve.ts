@@ -81,7 +81,7 @@ export async function serveCompressed(dir: string): Promise<StaticServer> {
     const headers: Record<string, string> = { 'content-type': TYPES[type] ?? 'application/octet-stream', 'cache-control': 'no-cache' };
     const accepts = String(request.headers['accept-encoding'] ?? '');
     const encoding = !COMPRESSIBLE.has(type) ? undefined : /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : undefined;
-    let body = readFileSync(file);
+    let body: Buffer = readFileSync(file);
     if (encoding) {
       const key = `${encoding} ${file}`;
       const packed =
