@@ -143,7 +143,7 @@ function AnswersFileSection({ slug, themes }: { slug: string; themes: readonly T
     );
     if (input.current) input.current.value = '';
     if (!checked.ok) {
-      setState({ step: 'refused', message: `Nothing was changed. ${checked.message}` });
+      setState({ step: 'refused', message: checked.message });
       return;
     }
     setState({ step: 'preview', file: checked.file, name: file.name, changes: describeChanges($answers.get(), checked.file) });
