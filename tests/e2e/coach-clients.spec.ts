@@ -101,7 +101,7 @@ test("a client's own letter replaces the template, and a letter too long for a l
   await expect(letter).toContainText('Hi Sam,');
   await expect(letter).toContainText('the long version of the homework');
   await expect(letter).not.toContainText('Dear Sam');
-  await expect(page.getByText(`This letter is Sam's own, from`)).toBeVisible();
+  await expect(page.getByText(`This is Sam's own letter, written in their client file`)).toBeVisible();
   const workbook = `https://coach.example/workbooks/${sam.slug}/`;
   await expect(letter.getByRole('link', { name: workbook })).toHaveAttribute('href', workbook);
 
@@ -114,6 +114,7 @@ test("a client's own letter replaces the template, and a letter too long for a l
   await expect(page.getByRole('status')).toHaveText(/^Copied\. Your email app opens with the subject only/);
   const text = await page.evaluate(() => navigator.clipboard.readText());
   expect(text).toMatch(/^Hi Sam,\n/);
+  expect(text).toMatch(/Speak soon,\nJordan Ellis$/);
   expect(text).toContain(workbook);
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();
