@@ -30,7 +30,7 @@ async function ask(): Promise<ClientAnswers> {
   });
   stop(name);
   const themes: string[] = [];
-  prompts.log.info('Themes from the Discovery Doc, one at a time (the method asks for 8 to 10). Leave empty to finish.');
+  prompts.log.info('Themes from the Discovery Doc, one at a time (the method asks for at least 8-10). Leave empty to finish.');
   for (;;) {
     const theme = await prompts.text({
       message: `Theme ${themes.length + 1}`,

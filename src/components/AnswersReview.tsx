@@ -1,4 +1,5 @@
 import { Component, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { GAP_WORTH_A_LOOK, LIVING_MAX, livingGaps } from '../lib/gap.ts';
 import { useStore } from '@nanostores/react';
 import type { AnswersFile, Value } from '../schemas/answers.ts';
 import { useHydrated } from './hydrated.ts';
@@ -321,8 +322,7 @@ function Ranking({ file, values }: { file: AnswersFile; values: Value[] }) {
 }
 
 function Ratings({ values }: { values: Value[] }) {
-  const top = Math.max(1, Math.ceil(values.length / 3));
-  const worth = values.slice(0, top).filter((value) => value.rating !== null && 10 - value.rating >= 4);
+  const worth = livingGaps(values).filter((row) => row.worthALook);
   return (
     <section aria-labelledby="review-ratings" className="review__section">
       <h2 id="review-ratings">Living scores and gaps</h2>
@@ -337,13 +337,13 @@ function Ratings({ values }: { values: Value[] }) {
               <rect x="0" y="0" width="100" height="10" className="review__bar-gap" />
               {value.rating !== null && <rect x="0" y="0" width={value.rating * 10} height="10" className="review__bar-score" />}
             </svg>
-            <span className="review__gap-figure">{value.rating === null ? 'not rated' : `${value.rating} of 10, gap ${10 - value.rating}`}</span>
+            <span className="review__gap-figure">{value.rating === null ? 'not rated' : `${value.rating} of 10, gap ${LIVING_MAX - value.rating}`}</span>
           </li>
         ))}
       </ul>
       {worth.length > 0 && (
         <p className="notice">
-          Worth a look: {worth.map((value) => value.label).join(', ')} {worth.length === 1 ? 'is' : 'are'} near the top of the ranking with a gap of 4 or more.
+          Worth a look: {worth.map((value) => value.label).join(', ')} {worth.length === 1 ? 'is' : 'are'} near the top of the ranking with a gap of {GAP_WORTH_A_LOOK} or more.
         </p>
       )}
     </section>

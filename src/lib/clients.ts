@@ -1,6 +1,6 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Coach } from '../schemas/coach.ts';
-import { RECOMMENDED_THEMES } from '../schemas/client.ts';
+import { tooFewThemes } from '../schemas/client.ts';
 import { themeId } from './slug.ts';
 
 /** A theme ready for pages and for seeding the client's values. */
@@ -22,6 +22,8 @@ export interface ClientView {
   /** True when the theme count is outside what the method asks for. */
   themeCountWarning: boolean;
   letter: string | undefined;
+  /** Where the homework letter goes, when the client file gives an address. */
+  email?: string | undefined;
   coach: Coach;
   /** The public address of the client's workbook home. */
   workbookUrl: string;
@@ -46,8 +48,9 @@ function toView(entry: CollectionEntry<'clients'>, coachDefaults: Coach): Client
     sessionDate: data.sessionDate,
     workbook: data.workbook,
     themes,
-    themeCountWarning: themes.length < RECOMMENDED_THEMES.min || themes.length > RECOMMENDED_THEMES.max,
+    themeCountWarning: tooFewThemes(themes.length),
     letter: data.letter,
+    email: data.email,
     coach,
     workbookUrl: `${coach.baseUrl.replace(/\/+$/, '')}/${entry.id}/`,
   };

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { clientSchema, RECOMMENDED_THEMES, type ClientData } from '../schemas/client.ts';
+import { clientSchema, RECOMMENDED_THEMES, tooFewThemes, type ClientData } from '../schemas/client.ts';
 import { coachSchema } from '../schemas/coach.ts';
 import { workbookPageSchema } from '../schemas/workbook-page.ts';
 import { describeValue, type Problem } from '../schemas/problems.ts';
@@ -88,12 +88,12 @@ export function checkClient(input: unknown, file: string, workbooks: readonly st
   const data = parsed.data;
   if (data.letter !== undefined) problems.push(...letterProblems(data.letter, file, 'letter', 'letter line'));
   const count = data.themes.length;
-  if (count < RECOMMENDED_THEMES.min || count > RECOMMENDED_THEMES.max) {
+  if (tooFewThemes(count)) {
     problems.push({
       level: 'warning',
       file,
       field: 'themes',
-      expected: `${RECOMMENDED_THEMES.min} to ${RECOMMENDED_THEMES.max} themes (the method asks for 8 to 10)`,
+      expected: `at least ${RECOMMENDED_THEMES.min} themes (the method asks for at least 8-10)`,
       found: `${count} theme${count === 1 ? '' : 's'}`,
     });
   }

@@ -1,5 +1,6 @@
 import { marked, type Token, type Tokens } from 'marked';
 import { ContentError, type Problem } from '../schemas/problems.ts';
+import { letterMailto } from './mailto.ts';
 
 /** The placeholders a letter template may use, and what each one stands for. */
 export const LETTER_PLACEHOLDERS = {
@@ -14,17 +15,33 @@ export const LETTER_PLACEHOLDERS = {
 export type PlaceholderName = keyof typeof LETTER_PLACEHOLDERS;
 export type LetterValues = Record<PlaceholderName, string>;
 
-/**
- * Longest `mailto:` link offered with the whole letter in it. Outlook on Windows
- * and several webmail handlers cut links beyond about 2,000 characters, which would
- * silently drop the end of the letter, including its sign-off.
- */
-export const MAILTO_MAX_LENGTH = 2000;
+export { MAILTO_MAX_LENGTH } from './mailto.ts';
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+/**
+ * The method's own placeholders, as its letter template writes them, and the
+ * placeholder each one fills. They work in single braces: `{Name}`, `{Your Name}`.
+ */
+export const METHOD_PLACEHOLDERS: Readonly<Record<string, PlaceholderName>> = {
+  Name: 'clientName',
+  'Your Name': 'coachName',
+};
+
+/** `{{name}}` (group 1), or a method placeholder in single braces such as `{Your Name}` (group 2). */
+const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}|(?<!\{)\{([^{}\n]{1,40})\}(?!\})/g;
+
+/** Other ways a letter template may leave a name to fill: `[Name]`, `<Your Name>`, `[Client's first name]`. */
+const BRACKETED_NAME = /[[<]\s*(?:(?:your|client'?s?|coach'?s?|first|full)\s+)*name\s*[\]>]/gi;
 
 function isPlaceholder(name: string): name is PlaceholderName {
   return Object.hasOwn(LETTER_PLACEHOLDERS, name);
+}
+
+/** The placeholder a match stands for, or null when it is not one we can fill. */
+function resolve(double: string | undefined, single: string | undefined): PlaceholderName | null {
+  if (double !== undefined) return isPlaceholder(double) ? double : null;
+  const name = (single ?? '').trim().replace(/\s+/g, ' ');
+  if (Object.hasOwn(METHOD_PLACEHOLDERS, name)) return METHOD_PLACEHOLDERS[name]!;
+  return isPlaceholder(name) ? name : null;
 }
 
 /** Edit distance, to suggest the placeholder a typo was meant to be. */
@@ -43,6 +60,8 @@ function distance(a: string, b: string): number {
 }
 
 function suggestion(name: string): string {
+  if (/^\s*your\s+name\s*$/i.test(name)) return ' (did you mean {Your Name}?)';
+  if (/^\s*name\s*$/i.test(name)) return ' (did you mean {Name}?)';
   const best = (Object.keys(LETTER_PLACEHOLDERS) as PlaceholderName[])
     .map((known) => ({ known, score: distance(name, known) }))
     .sort((a, b) => a.score - b.score)[0];
@@ -55,7 +74,9 @@ function lineOf(text: string, index: number): number {
 
 const KNOWN = `a known placeholder (${Object.keys(LETTER_PLACEHOLDERS)
   .map((key) => `{{${key}}}`)
-  .join(', ')})`;
+  .join(', ')}, or the method's ${Object.keys(METHOD_PLACEHOLDERS)
+  .map((key) => `{${key}}`)
+  .join(' and ')})`;
 
 /**
  * Every unknown or unclosed placeholder in a template, one problem each, naming
@@ -65,25 +86,34 @@ const KNOWN = `a known placeholder (${Object.keys(LETTER_PLACEHOLDERS)
 export function letterProblems(template: string, file: string, field: string, lineWord: string = 'line'): Problem[] {
   const problems: Problem[] = [];
   for (const match of template.matchAll(PLACEHOLDER)) {
-    const name = match[1] ?? '';
-    if (isPlaceholder(name)) continue;
+    if (resolve(match[1], match[2]) !== null) continue;
+    const name = match[1] ?? match[2] ?? '';
     problems.push({
       level: 'error',
       file,
       field,
       expected: KNOWN,
-      found: `an unknown placeholder {{${name}}} on ${lineWord} ${lineOf(template, match.index)}${suggestion(name)}`,
+      found: `an unfilled placeholder ${match[0]} on ${lineWord} ${lineOf(template, match.index)}${suggestion(name)}`,
     });
   }
   const leftover = template.replace(PLACEHOLDER, (match) => ' '.repeat(match.length));
-  for (const match of leftover.matchAll(/\{\{|\}\}/g)) {
+  for (const match of leftover.matchAll(/\{+|\}+/g)) {
     const snippet = template.slice(match.index, match.index + 24).split('\n')[0] ?? '';
     problems.push({
       level: 'error',
       file,
       field,
-      expected: `${KNOWN}, written as {{name}}`,
+      expected: `${KNOWN}, with its braces closed`,
       found: `an unclosed ${JSON.stringify(snippet)} on ${lineWord} ${lineOf(template, match.index)}`,
+    });
+  }
+  for (const match of template.matchAll(BRACKETED_NAME)) {
+    problems.push({
+      level: 'error',
+      file,
+      field,
+      expected: KNOWN,
+      found: `an unfilled placeholder ${match[0]} on ${lineWord} ${lineOf(template, match.index)}`,
     });
   }
   return problems;
@@ -92,7 +122,10 @@ export function letterProblems(template: string, file: string, field: string, li
 function fill(template: string, values: LetterValues, file: string, field: string, render: (name: PlaceholderName, value: string) => string): string {
   const problems = letterProblems(template, file, field);
   if (problems.length > 0) throw new ContentError(problems);
-  return template.replace(PLACEHOLDER, (_match, name: string) => render(name as PlaceholderName, values[name as PlaceholderName]));
+  return template.replace(PLACEHOLDER, (_match, double: string | undefined, single: string | undefined) => {
+    const name = resolve(double, single)!;
+    return render(name, values[name]);
+  });
 }
 
 /** Makes text safe to drop into Markdown: no HTML, no accidental emphasis or links. */
@@ -212,21 +245,7 @@ export function letterText(markdown: string): string {
     .join('\n\n');
 }
 
-/**
- * A `mailto:` link with subject and body, encoded so any script and every line
- * break survive: UTF-8 percent-encoding, and CRLF line breaks as RFC 6068 asks.
- */
-export function mailtoHref(subject: string, body?: string): string {
-  const params = [`subject=${encodeURIComponent(subject)}`];
-  if (body !== undefined) params.push(`body=${encodeURIComponent(body.replace(/\r?\n/g, '\r\n'))}`);
-  return `mailto:?${params.join('&')}`;
-}
-
-/** The email link for a letter, or a subject-only link when the letter is too long for one. */
-export function letterMailto(subject: string, text: string): { href: string; complete: boolean } {
-  const full = mailtoHref(subject, text);
-  return full.length <= MAILTO_MAX_LENGTH ? { href: full, complete: true } : { href: mailtoHref(subject), complete: false };
-}
+export { letterMailto, mailtoHref } from './mailto.ts';
 
 /** A letter ready to send, in every form the letter page needs. */
 export interface Letter {
@@ -246,11 +265,12 @@ export interface LetterSource {
   subjectFile: string;
 }
 
-export function buildLetter(source: LetterSource, values: LetterValues): Letter {
+/** Builds the letter; `to` is the client's email, when the client file gives one. */
+export function buildLetter(source: LetterSource, values: LetterValues, to?: string): Letter {
   const problems = [...letterProblems(source.subject, source.subjectFile, 'subject'), ...letterProblems(source.body, source.bodyFile, source.bodyField)];
   if (problems.length > 0) throw new ContentError(problems);
   const subject = fillPlain(source.subject, values, source.subjectFile, 'subject');
   const markdown = fillLetter(source.body, values, source.bodyFile, source.bodyField);
   const text = letterText(markdown);
-  return { subject, html: letterHtml(markdown), text, mailto: letterMailto(subject, text) };
+  return { subject, html: letterHtml(markdown), text, mailto: letterMailto(subject, text, to) };
 }

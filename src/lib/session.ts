@@ -1,23 +1,15 @@
 /**
- * The words of the values session that the guide, focus mode and the printed
- * sheet share, so the three never drift apart.
+ * Helpers for the words of the values session. The words themselves (the
+ * opening prompts for a theme and the follow-ups) live in the guide's
+ * frontmatter, so a coach can reword their own method without touching code;
+ * these helpers only fill the theme in, the same way for the guide, focus mode
+ * and the printed sheet.
  */
 
-/** Where the theme goes in the prompt. */
-const THEME_MARK = '{theme}';
+/** Where the theme goes in a prompt or follow-up. */
+export const THEME_MARK = '{theme}';
 
-/** The opening question for each theme, as the method words it. */
-export const THEME_PROMPT = 'I could tell from several of your answers that {theme} is important to you. What is important to you about that?';
-
-/** The follow-up questions asked after each theme's opening prompt. */
-export const FOLLOW_UPS = [
-  'What else?',
-  'What does your ideal version of this look like?',
-  'What excites you most about it?',
-  'How does it play a role in your work today?',
-] as const;
-
-/** A prompt split around the theme, so pages can set the theme apart. */
+/** A prompt split around the theme, so pages can set the theme apart. Without a theme, `theme` and `after` are empty. */
 export interface PromptParts {
   before: string;
   theme: string;
@@ -36,14 +28,29 @@ export function themeInSentence(name: string): string {
   return name.charAt(0).toLocaleLowerCase() + name.slice(1);
 }
 
-/** Fills the theme prompt with a theme. */
-export function themePrompt(name: string): PromptParts {
-  const template = THEME_PROMPT;
+/** Fills a theme into a prompt or follow-up at its `{theme}` mark; a line without the mark is kept whole. */
+export function fillTheme(template: string, name: string): PromptParts {
   const at = template.indexOf(THEME_MARK);
+  if (at === -1) return { before: template, theme: '', after: '' };
   return { before: template.slice(0, at), theme: themeInSentence(name), after: template.slice(at + THEME_MARK.length) };
 }
 
 /** The filled prompt as one line of text. */
 export function promptText(parts: PromptParts): string {
   return `${parts.before}${parts.theme}${parts.after}`;
+}
+
+/**
+ * What is wrong with a line of the guide's session words, or null when it is fine:
+ * a prompt needs exactly one `{theme}`; a follow-up may have one or none; no other
+ * `{…}` mark is allowed, so a misspelt mark never reaches the page.
+ */
+export function themeMarkProblem(line: string, needsTheme: boolean): string | null {
+  const marks = [...line.matchAll(/\{[^{}]*\}/g)].map((match) => match[0]);
+  const other = marks.find((mark) => mark !== THEME_MARK);
+  if (other !== undefined) return `an unknown mark ${other}`;
+  if (/[{}]/.test(line.replace(/\{[^{}]*\}/g, ''))) return 'an unclosed brace';
+  if (marks.length > 1) return `${THEME_MARK} ${marks.length} times`;
+  if (needsTheme && marks.length === 0) return `no ${THEME_MARK}`;
+  return null;
 }

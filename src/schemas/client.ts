@@ -4,8 +4,13 @@ import { coachOverrideSchema } from './coach.ts';
 
 /** The longest theme the workbook lays out well on a card, a post-it and the poster. */
 export const MAX_THEME_LENGTH = 60;
-/** The method asks the coach for 8 to 10 themes from the Discovery Doc. */
+/** The method asks the coach for "at least 8-10 key themes" from the Discovery Doc: eight is the floor, more is fine. */
 export const RECOMMENDED_THEMES = { min: 8, max: 10 } as const;
+
+/** Whether a theme count is below the method's minimum; more than ten is never a problem. */
+export function tooFewThemes(count: number): boolean {
+  return count < RECOMMENDED_THEMES.min;
+}
 
 const themeName = z
   .string({ error: 'a theme as text' })
@@ -76,6 +81,11 @@ export const clientSchema = z
         .max(40, { error: 'a preferred name of at most 40 characters' })
         .optional(),
       /**
+       * The client's email address, optional: it fills the "To" of the homework letter's email.
+       * @example "maya@example.com"
+       */
+      email: z.email({ error: 'an email address like name@example.com' }).optional(),
+      /**
        * The date of the values session.
        * @example "2026-12-03"
        */
@@ -86,10 +96,10 @@ export const clientSchema = z
        */
       workbook: z.string({ error: 'a workbook name as text' }).trim().min(1, { error: 'a workbook name' }).default('values'),
       /**
-       * The themes the coach took from the Discovery Doc. The method asks for 8 to 10.
+       * The themes the coach took from the Discovery Doc. The method asks for at least 8-10.
        * @example ["Creativity", "Family", { name: "Growth", evidence: ["I want to keep learning"] }]
        */
-      themes: z.array(themeSchema, { error: 'a list of themes' }).min(1, { error: 'at least one theme (the method asks for 8 to 10)' }),
+      themes: z.array(themeSchema, { error: 'a list of themes' }).min(1, { error: 'at least one theme (the method asks for at least 8-10)' }),
       /**
        * A whole homework letter for this client, replacing the workbook's template.
        * It may use the same placeholders, such as `{{clientName}}`.

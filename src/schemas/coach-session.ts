@@ -61,6 +61,11 @@ export const coachSessionSchema = z
     explored: z.array(partId, { error: 'a list of theme ids' }).max(100, { error: 'at most 100 themes' }),
     /** The session clock. */
     clock: coachClockSchema,
+    /**
+     * The homework letter as the coach edited it for this client, when they did.
+     * @example "Hi Maya,\n\nI loved learning more about all of your values…"
+     */
+    letter: z.string({ error: 'the letter as text' }).max(100_000, { error: 'a letter of at most 100,000 characters' }).optional(),
     /** Milliseconds since the epoch of the last change. */
     updatedAt: z.number({ error: 'a time in milliseconds' }).int().nonnegative(),
   })

@@ -1,4 +1,19 @@
 import { z } from 'astro/zod';
+import { themeMarkProblem } from '../lib/session.ts';
+
+/** One line of the session's words, with `{theme}` where the theme goes. */
+function sessionLine(what: string, needsTheme: boolean) {
+  return z
+    .string({ error: `${what} as text` })
+    .trim()
+    .min(1, { error: `${what}, not an empty line` })
+    .superRefine((value, ctx) => {
+      const problem = themeMarkProblem(value, needsTheme);
+      const rule = needsTheme ? 'one {theme} where the theme goes' : 'at most one {theme}';
+      if (problem) ctx.addIssue({ code: 'custom', message: `${what} with ${rule} and no other {…} mark (this one has ${problem})` });
+    });
+}
+
 
 /**
  * The frontmatter of one workbook page, an MDX file in
@@ -56,6 +71,21 @@ export const workbookPageSchema = z
       .min(1, { error: 'a non-empty subject' })
       .max(150, { error: 'a subject of at most 150 characters' })
       .optional(),
+    /**
+     * For a guide with `<ThemeCards />`: the opening question for each theme, `{theme}` marking
+     * where the theme goes. The first is the one to ask; any others are other ways in.
+     * @example ["I could tell from several of your answers that {theme} is important to you. What is important to you about that?"]
+     */
+    prompts: z
+      .array(sessionLine('an opening prompt', true), { error: 'a list of opening prompts' })
+      .min(1, { error: 'at least one opening prompt' })
+      .optional(),
+    /**
+     * For a guide with `<ThemeCards />`: the follow-up questions after each theme's opening
+     * prompt, in order. `{theme}` is filled in where it appears.
+     * @example ["What else?", "What excites you most about {theme}?"]
+     */
+    followUps: z.array(sessionLine('a follow-up question', false), { error: 'a list of follow-up questions' }).optional(),
   })
   .strict();
 

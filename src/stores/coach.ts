@@ -198,6 +198,14 @@ export function setChecklistItem(itemId: string, checked: boolean): void {
   });
 }
 
+/** Keeps the coach's own edit of the homework letter for this client; null goes back to the letter as written. */
+export function setLetterEdit(text: string | null): void {
+  update((session) => {
+    const { letter: _previous, ...rest } = session;
+    return text === null ? rest : { ...rest, letter: text };
+  });
+}
+
 /** Time on the clock at `now`, in milliseconds. */
 export function clockElapsed(clock: CoachClock, now: number = Date.now()): number {
   return clock.elapsedMs + (clock.startedAt === null ? 0 : Math.max(0, now - clock.startedAt));
@@ -230,6 +238,7 @@ function hasContent(session: CoachSession): boolean {
     session.explored.length > 0 ||
     session.clock.elapsedMs > 0 ||
     session.clock.startedAt !== null ||
+    session.letter !== undefined ||
     Object.values(session.notes).some((note) => note.text.trim() !== '')
   );
 }

@@ -8,7 +8,7 @@ import { MAX_VALUES } from './limits.ts';
  * the store skip a save.
  *
  * This file holds what every page needs; the rules of one homework live beside
- * it (model-values.ts, model-ranking.ts, model-living.ts), so a page's script
+ * it (model-values.ts, model-ranking.ts), so a page's script
  * carries only its own.
  */
 

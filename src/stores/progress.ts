@@ -30,6 +30,17 @@ export const homeworkProgress: Record<string, (answers: Answers) => HomeworkStat
   },
 };
 
+/**
+ * Words that say more than the state, by page: the stack rank is worked on over
+ * the week, so its line counts the days the client has ranked on instead of "Done".
+ */
+export const homeworkLabel: Record<string, (answers: Answers) => string | null> = {
+  rank: (answers) => {
+    const days = answers.history.length;
+    return days === 0 ? null : `Ranked on ${days === 1 ? 'one day' : `${days} days`}`;
+  },
+};
+
 export interface HomeworkItem {
   page: string;
   optional: boolean;
@@ -37,6 +48,8 @@ export interface HomeworkItem {
 
 export interface ProgressSummary {
   states: Record<string, HomeworkState | null>;
+  /** What to show for each item: its own words where it has them, else the state's. */
+  labels: Record<string, string | null>;
   done: number;
   total: number;
   optionalDone: number;
@@ -48,11 +61,13 @@ export interface ProgressSummary {
 /** The state of every homework item, and the count of required items done. */
 export function summarizeProgress(items: readonly HomeworkItem[], answers: Answers): ProgressSummary {
   const states: Record<string, HomeworkState | null> = {};
+  const labels: Record<string, string | null> = {};
   let done = 0;
   let optionalDone = 0;
   for (const item of items) {
     const state = homeworkProgress[item.page]?.(answers) ?? null;
     states[item.page] = state;
+    labels[item.page] = homeworkLabel[item.page]?.(answers) ?? (state ? STATE_TEXT[state] : null);
     if (state === 'done') {
       if (item.optional) optionalDone += 1;
       else done += 1;
@@ -61,5 +76,5 @@ export function summarizeProgress(items: readonly HomeworkItem[], answers: Answe
   const total = items.filter((item) => !item.optional).length;
   const optionalTotal = items.length - total;
   const optionalText = optionalTotal === 0 ? '' : optionalTotal === 1 ? ', plus one optional extra' : `, plus ${optionalTotal} optional extras`;
-  return { states, done, total, optionalDone, optionalTotal, text: `${done} of ${total} done${optionalText}` };
+  return { states, labels, done, total, optionalDone, optionalTotal, text: `${done} of ${total} done${optionalText}` };
 }

@@ -43,20 +43,19 @@ test('a bad import file is refused with one line, and nothing changes', async ({
   const dir = await mkdtemp(join(tmpdir(), 'answers-'));
   const bad = join(dir, 'answers.json');
   const good = { kind: 'coaching-workbook-answers', version: 1, slug: client.slug, exportedAt: new Date().toISOString(), data: filledAnswers() };
-  const cases: Array<[unknown, RegExp]> = [
-    ['not json at all', /expected an answers file \(JSON\) downloaded from this workbook, found text that is not JSON/],
-    [{ ...good, slug: 'sam-zyxwvutsrqponmlkjihgf' }, /slug: expected answers downloaded from this workbook/],
+  const cases: Array<[unknown, string]> = [
+    ['not json at all', 'This file is not a workbook answers file, so nothing was changed. Choose the file you saved with “Download my answers”.'],
+    [{ ...good, slug: 'sam-zyxwvutsrqponmlkjihgf' }, 'This file holds answers from a different workbook, so nothing was changed.'],
     [
       { ...good, data: { ...good.data, values: [{ ...good.data.values[0], label: '<img src=x onerror=alert(1)>' }, ...good.data.values.slice(1)] } },
-      /data\.values\[0\]\.label: expected plain text without HTML tags/,
+      'Some answers in this file could not be used safely, so nothing was changed. Choose the file you saved with “Download my answers”.',
     ],
-    [{ ...good, data: { ...good.data, notes: 42 } }, /data\.notes: expected notes as text, found 42/],
+    [{ ...good, data: { ...good.data, notes: 42 } }, 'This file is not a workbook answers file, so nothing was changed. Choose the file you saved with “Download my answers”.'],
   ];
   for (const [content, message] of cases) {
     await writeFile(bad, typeof content === 'string' ? content : JSON.stringify(content));
     await page.getByLabel('Import answers from a file').setInputFiles(bad);
-    await expect(page.getByText(message)).toBeVisible();
-    await expect(page.getByText(/^Nothing was changed\. error: answers\.json: /)).toHaveCount(1);
+    await expect(page.getByText(message, { exact: true })).toBeVisible();
     await expect(page.getByRole('region', { name: 'Check before you import' })).toHaveCount(0);
   }
   expect(await page.evaluate(() => JSON.stringify(localStorage))).toBe(before);

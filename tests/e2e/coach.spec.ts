@@ -165,10 +165,10 @@ test('copy puts the letter on the clipboard as plain text and as HTML', async ({
     }
     return found;
   });
-  expect(clipboard['text/plain']).toMatch(new RegExp(`^Dear ${greeting},\\n\\nThank you`));
+  expect(clipboard['text/plain']).toMatch(new RegExp(`^Hi ${greeting},\\n\\nThank you`));
   expect(clipboard['text/plain']).toContain(`\n\n${workbookUrl}\n\n`);
   expect(clipboard['text/plain']).toContain('1. Value chains.');
-  expect(clipboard['text/plain']).toMatch(new RegExp(`Warm regards,\\n${coach.name}$`));
+  expect(clipboard['text/plain']).toMatch(new RegExp(`Warmly,\\n${coach.name}$`));
   expect(clipboard['text/plain']).not.toMatch(/\{\{|\*\*|<[a-z]/);
   expect(clipboard['text/html']).toContain(`<a href="${workbookUrl}">${workbookUrl}</a>`);
   expect(clipboard['text/html']).toContain('<strong>Value chains.</strong>');
@@ -179,7 +179,7 @@ test('copy puts the letter on the clipboard as plain text and as HTML', async ({
 test("the letter's link is a real link to the client's workbook, and email gets it too", async ({ page, request }) => {
   await page.goto(letter);
   const body = page.getByRole('region', { name: 'The letter' });
-  await expect(body).toContainText(`Dear ${greeting},`);
+  await expect(body).toContainText(`Hi ${greeting},`);
   await expect(body).toContainText(coach.name);
   const link = body.getByRole('link', { name: workbookUrl });
   await expect(link).toHaveAttribute('href', workbookUrl);
@@ -189,10 +189,11 @@ test("the letter's link is a real link to the client's workbook, and email gets 
 
   const email = page.getByRole('link', { name: 'Open in email' });
   const href = (await email.getAttribute('href'))!;
-  expect(href.startsWith('mailto:?subject=')).toBe(true);
+  const to = (parse(readFileSync(join('src', 'content', 'clients', `${client.slug}.yaml`), 'utf8')) as { email?: string }).email ?? '';
+  expect(href.startsWith(`mailto:${to}?subject=`)).toBe(true);
   const params = Object.fromEntries(
     href
-      .slice('mailto:?'.length)
+      .slice(`mailto:${to}?`.length)
       .split('&')
       .map((pair) => pair.split('=').map(decodeURIComponent)),
   );

@@ -69,7 +69,7 @@ test('a client fills in every page, reloads, and finds everything there', async 
   await expect(page.getByText('2 of 3 done, plus one optional extra')).toBeVisible();
   const homework = page.getByRole('region', { name: 'Your homework' });
   await expect(homework.getByRole('listitem').filter({ hasText: 'Value chains' })).toContainText('In progress');
-  await expect(homework.getByRole('listitem').filter({ hasText: 'Stack rank' })).toContainText('Done');
+  await expect(homework.getByRole('listitem').filter({ hasText: 'Stack rank' })).toContainText('Ranked on one day');
   await expect(homework.getByRole('listitem').filter({ hasText: 'Living score' })).toContainText('Done');
   await expect(homework.getByRole('listitem').filter({ hasText: 'Your values poster' })).toContainText('Optional');
   expect((await storedAnswers(page))?.values).toHaveLength(client.themes.length + 1);

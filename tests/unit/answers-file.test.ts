@@ -4,6 +4,7 @@ import { checkAnswersFile } from '../../src/stores/import-file.ts';
 import { seedAnswers } from '../../src/stores/model.ts';
 import { describeChanges } from '../../src/stores/changes.ts';
 import { exportFile, exportFileName } from '../../src/stores/transfer.ts';
+import { formatProblem } from '../../src/schemas/problems.ts';
 
 const SLUG = 'maya-y4185fjpwqev9y4j6fk69oit';
 const NOW = Date.UTC(2026, 11, 5, 9, 30);
@@ -20,7 +21,7 @@ const text = (value: unknown) => JSON.stringify(value);
 const check = (body: string, size = body.length) => checkAnswersFile(body, 'answers.json', size, SLUG);
 const message = (body: string, size?: number) => {
   const result = check(body, size);
-  return result.ok ? 'accepted' : result.message;
+  return result.ok ? 'accepted' : result.problems.map(formatProblem).join('\n');
 };
 
 describe('Download my answers', () => {
@@ -63,6 +64,21 @@ describe('importing a file', () => {
       }
     `);
     expect({} as Record<string, unknown>).not.toHaveProperty('polluted');
+  });
+
+  it('tells the client in one plain sentence what happened and that nothing changed', () => {
+    const plain = (body: string, size?: number) => {
+      const result = check(body, size);
+      return result.ok ? 'accepted' : result.message;
+    };
+    expect(plain(text({ ...good, slug: 'sam-zyxwvutsrqponmlkjihgf' }))).toBe('This file holds answers from a different workbook, so nothing was changed.');
+    expect(plain('<html><body>hello</body></html>')).toBe(
+      'This file is not a workbook answers file, so nothing was changed. Choose the file you saved with “Download my answers”.',
+    );
+    for (const refused of [plain('{}', 5_300_000), plain(text({ ...good, kind: 'x' })), plain(text({ ...good, data: { ...answers, values: [{ ...answers.values[0], label: '<b>x</b>' }, ...answers.values.slice(1)] } }))]) {
+      expect(refused).toMatch(/^[^\n]*nothing was changed\.[^\n]*$/);
+      expect(refused).not.toMatch(/error:|JSON|slug|answers\.json|data\./);
+    }
   });
 });
 

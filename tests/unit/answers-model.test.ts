@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../../src/schemas/answers.ts';
 import * as core from '../../src/stores/model.ts';
-import * as living from '../../src/stores/model-living.ts';
+import { livingGaps } from '../../src/lib/gap.ts';
 import * as ranking from '../../src/stores/model-ranking.ts';
 import * as values from '../../src/stores/model-values.ts';
 
-const model = { ...core, ...values, ...ranking, ...living };
+const model = { ...core, ...values, ...ranking };
 
 const themes = [
   { id: 'creativity', name: 'Creativity' },
@@ -171,18 +171,18 @@ describe('ranking', () => {
 });
 
 describe('living score', () => {
-  it('takes 1 to 10 or not yet rated, and highlights the biggest gaps of high rank and low score', () => {
+  it('takes 1 to 10 or not yet rated, and marks gaps to 10 worth a look near the top of the ranking', () => {
     let answers = model.seedAnswers([...themes, { id: 'health', name: 'Health' }]);
     expect(model.setRating(answers, 'family', 11)).toBe(answers);
     answers = model.setRating(answers, 'creativity', 9);
     answers = model.setRating(answers, 'family', 2);
     answers = model.setRating(answers, 'growth', 3);
-    const gaps = model.livingGaps(answers);
-    expect(gaps.map((gap) => [gap.label, gap.importance, gap.gap, gap.highlight])).toEqual([
-      ['Creativity', 10, 1, false],
-      ['Family', 7, 5, true],
-      ['Personal growth', 4, 1, false],
-      ['Health', 1, null, false],
+    const gaps = livingGaps(model.rankedValues(answers));
+    expect(gaps.map((gap) => [gap.label, gap.rank, gap.gap, gap.worthALook])).toEqual([
+      ['Creativity', 1, 1, false],
+      ['Family', 2, 8, true],
+      ['Personal growth', 3, 7, false],
+      ['Health', 4, null, false],
     ]);
     expect(model.setRating(answers, 'family', null).values[1]!.rating).toBeNull();
   });

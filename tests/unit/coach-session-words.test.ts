@@ -1,13 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { bySession, foldName, nameMatches } from '../../src/lib/coach-dashboard.ts';
-import { FOLLOW_UPS, promptText, themeInSentence, themePrompt } from '../../src/lib/session.ts';
+import { fillTheme, promptText, themeInSentence, themeMarkProblem } from '../../src/lib/session.ts';
+import { workbookPageSchema } from '../../src/schemas/workbook-page.ts';
+
+/** The values guide's frontmatter, where the coach keeps the session's words. */
+function guideWords(): { prompts: string[]; followUps: string[] } {
+  const source = readFileSync('src/content/workbooks/values/guide.mdx', 'utf8');
+  const data = workbookPageSchema.parse(parseYaml(/^---\n([\s\S]*?)\n---/.exec(source)?.[1] ?? ''));
+  return { prompts: data.prompts ?? [], followUps: data.followUps ?? [] };
+}
 
 describe('the theme prompt', () => {
-  it('fills the theme into the opening question, as it reads mid-sentence', () => {
-    expect(promptText(themePrompt('Creativity'))).toBe(
+  it("fills the theme into the method's opening question, as it reads mid-sentence", () => {
+    const [prompt] = guideWords().prompts;
+    expect(promptText(fillTheme(prompt!, 'Creativity'))).toBe(
       'I could tell from several of your answers that creativity is important to you. What is important to you about that?',
     );
-    expect(themePrompt('Personal growth')).toEqual({
+    expect(fillTheme(prompt!, 'Personal growth')).toEqual({
       before: 'I could tell from several of your answers that ',
       theme: 'personal growth',
       after: ' is important to you. What is important to you about that?',
@@ -21,13 +32,22 @@ describe('the theme prompt', () => {
     expect(themeInSentence('Ясность')).toBe('ясность');
   });
 
-  it('has the four follow-ups of the method', () => {
-    expect(FOLLOW_UPS).toEqual([
+  it("has the method's four follow-ups, with the theme filled in where the method has its XYZ", () => {
+    expect(guideWords().followUps.map((question) => promptText(fillTheme(question, 'Personal growth')))).toEqual([
       'What else?',
       'What does your ideal version of this look like?',
-      'What excites you most about it?',
-      'How does it play a role in your work today?',
+      'What excites you most about personal growth?',
+      'How does this play a role in your work today?',
     ]);
+  });
+
+  it('refuses a prompt without {theme}, a misspelt mark, or an unclosed brace', () => {
+    expect(themeMarkProblem('Tell me about {theme}.', true)).toBeNull();
+    expect(themeMarkProblem('What else?', false)).toBeNull();
+    expect(themeMarkProblem('What else?', true)).toBe('no {theme}');
+    expect(themeMarkProblem('Why {Theme}?', false)).toBe('an unknown mark {Theme}');
+    expect(themeMarkProblem('Why {theme?', true)).toBe('an unclosed brace');
+    expect(themeMarkProblem('{theme} and {theme}', true)).toBe('{theme} 2 times');
   });
 });
 

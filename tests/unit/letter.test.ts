@@ -62,10 +62,17 @@ describe('letter placeholders', () => {
     const subject = /^subject: (.*)$/m.exec(source)?.[1] ?? '';
     const letter = buildLetter({ body, bodyFile: file, bodyField: '(body)', subject, subjectFile: file }, values);
     expect(letter.subject).toBe('Your values homework, Zoë');
-    expect(letter.text.startsWith('Dear Zoë,')).toBe(true);
+    expect(letter.text.startsWith('Hi Zoë,')).toBe(true);
     expect(letter.text).toContain(values.workbookUrl);
-    expect(letter.text).toMatch(/Warm regards,\nJordan Ellis$/);
-    expect(letter.html).toContain('Warm regards,<br>Jordan Ellis');
+    expect(letter.text).toMatch(/Warmly,\nJordan Ellis$/);
+    expect(letter.html).toContain('Warmly,<br>Jordan Ellis');
+  });
+
+  it("fills the method's own {Name} and {Your Name} in a coach's override", () => {
+    const body = 'Hi {Name},\n\nI loved learning more about all of your values and what makes you tick!\n\nBest,\n{Your Name}';
+    const letter = buildLetter({ body, bodyFile: 'maya.yaml', bodyField: 'letter', subject: 'Homework, {Name}', subjectFile: 'letter.md' }, values);
+    expect(letter.text).toBe('Hi Zoë,\n\nI loved learning more about all of your values and what makes you tick!\n\nBest,\nJordan Ellis');
+    expect(letter.subject).toBe('Homework, Zoë');
   });
 
   it('keeps names as plain text: no HTML, no Markdown, no entities in the text', () => {
@@ -88,16 +95,29 @@ describe('unknown placeholders', () => {
   it('fail with a message naming the file, the placeholder and the line', () => {
     expect(() => fillLetter('Dear {{clientNmae}},\n\nSee you on {{sessionDay}}.\n\n{{ signature }}', values, 'src/content/workbooks/values/letter.md'))
       .toThrowErrorMatchingInlineSnapshot(`
-      [ContentError: error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}), found an unknown placeholder {{clientNmae}} on line 1 (did you mean {{clientName}}?)
-      error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}), found an unknown placeholder {{sessionDay}} on line 3 (did you mean {{sessionDate}}?)
-      error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}), found an unknown placeholder {{signature}} on line 5]
-    `);
+        [ContentError: error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {{clientNmae}} on line 1 (did you mean {{clientName}}?)
+        error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {{sessionDay}} on line 3 (did you mean {{sessionDate}}?)
+        error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {{ signature }} on line 5]
+      `);
   });
 
   it('catch an unclosed placeholder too', () => {
     expect(letterProblems('Dear {{clientName},\n', 'letter.md', '(body)').map(formatProblem)).toMatchInlineSnapshot(`
       [
-        "error: letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}), written as {{name}}, found an unclosed "{{clientName}," on line 1",
+        "error: letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), with its braces closed, found an unclosed "{{clientName}," on line 1",
+        "error: letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), with its braces closed, found an unclosed "}," on line 1",
+      ]
+    `);
+  });
+
+  it('catch a placeholder left unfilled in any form, one line each', () => {
+    const body = 'Hi {Client},\n\nSee you soon, {your name}.\n\n[Your Name]\n<Name>\n{{clientName}} {Name}';
+    expect(letterProblems(body, 'maya.yaml', 'letter', 'letter line').map(formatProblem)).toMatchInlineSnapshot(`
+      [
+        "error: maya.yaml: letter: expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {Client} on letter line 1",
+        "error: maya.yaml: letter: expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {your name} on letter line 3 (did you mean {Your Name}?)",
+        "error: maya.yaml: letter: expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder [Your Name] on letter line 5",
+        "error: maya.yaml: letter: expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder <Name> on letter line 6",
       ]
     `);
   });
@@ -117,10 +137,10 @@ describe('unknown placeholders', () => {
         .map(formatProblem);
       expect(errors).toHaveLength(2);
       expect(errors[0]).toMatch(
-        /^error: <content>\/workbooks\/values\/letter\.md: \(body\): expected a known placeholder .*, found an unknown placeholder \{\{coachname\}\} on line \d+ \(did you mean \{\{coachName\}\}\?\)$/,
+        /^error: <content>\/workbooks\/values\/letter\.md: \(body\): expected a known placeholder .*, found an unfilled placeholder \{\{coachname\}\} on line \d+ \(did you mean \{\{coachName\}\}\?\)$/,
       );
       expect(errors[1]).toMatch(
-        /^error: <content>\/clients\/maya-y4185fjpwqev9y4j6fk69oit\.yaml: letter: expected a known placeholder .*, found an unknown placeholder \{\{client\}\} on letter line 1/,
+        /^error: <content>\/clients\/maya-y4185fjpwqev9y4j6fk69oit\.yaml: letter: expected a known placeholder .*, found an unfilled placeholder \{\{client\}\} on letter line 1/,
       );
 
       const lines = readFileSync(letterFile, 'utf8').split('\n');
@@ -141,7 +161,7 @@ describe('unknown placeholders', () => {
       writeFileSync(letterFile, readFileSync(letterFile, 'utf8').replace('{{workbookUrl}}', '{{workbookURL}}'));
       const build = astroBuild({ contentDir: join(dir, 'content'), outDir: join(dir, 'dist') });
       await expect(build).rejects.toThrow(
-        /error: \.tmp\/letter-build-\d+\/content\/workbooks\/values\/letter\.md: \(body\): expected a known placeholder .*, found an unknown placeholder \{\{workbookURL\}\} on line \d+ \(did you mean \{\{workbookUrl\}\}\?\)/,
+        /error: \.tmp\/letter-build-\d+\/content\/workbooks\/values\/letter\.md: \(body\): expected a known placeholder .*, found an unfilled placeholder \{\{workbookURL\}\} on line \d+ \(did you mean \{\{workbookUrl\}\}\?\)/,
       );
       expect(existsSync(join(dir, 'dist'))).toBe(false);
     } finally {
@@ -173,5 +193,10 @@ describe('mailto', () => {
     const long = letterMailto('Hello', 'Ж'.repeat(MAILTO_MAX_LENGTH));
     expect(long.complete).toBe(false);
     expect(long.href).toBe('mailto:?subject=Hello');
+  });
+
+  it("is addressed to the client when the client file gives an email", () => {
+    expect(mailtoHref('Hi', 'Body', 'zoë+work@example.com')).toBe('mailto:zo%C3%AB%2Bwork@example.com?subject=Hi&body=Body');
+    expect(letterMailto('Hi', 'Ж'.repeat(MAILTO_MAX_LENGTH), 'maya@example.com').href).toBe('mailto:maya@example.com?subject=Hi');
   });
 });

@@ -45,4 +45,13 @@ describe('homework progress on the client home', () => {
     answers = model.setRating(answers, 'creativity', 9);
     expect(summarizeProgress(items, answers).text).toBe('3 of 3 done, plus one optional extra');
   });
+
+  it('counts the days the client has ranked on, instead of calling the stack rank done after one day', () => {
+    expect(summarizeProgress(items, seed).labels).toEqual({ 'value-chains': 'Not started', rank: 'Not started', living: 'Not started', poster: null });
+    let answers = model.moveToPosition(seed, 'family', 0, DAY);
+    expect(summarizeProgress(items, answers).labels.rank).toBe('Ranked on one day');
+    answers = model.moveToPosition(answers, 'creativity', 0, DAY + 86_400_000);
+    answers = model.confirmRanking(answers, DAY + 2 * 86_400_000);
+    expect(summarizeProgress(items, answers).labels.rank).toBe('Ranked on 3 days');
+  });
 });

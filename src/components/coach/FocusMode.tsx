@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { PromptParts } from '../../lib/session.ts';
+import { promptText, type PromptParts } from '../../lib/session.ts';
 import { setExplored } from '../../stores/coach.ts';
 import NotesField from './NotesField.tsx';
 import SessionClock from './SessionClock.tsx';
@@ -13,14 +13,16 @@ export interface FocusTheme {
   id: string;
   name: string;
   evidence: string[];
-  prompt: PromptParts;
+  /** The opening prompts with the theme filled in; the first is the one to ask. */
+  prompts: PromptParts[];
+  /** The follow-up questions with the theme filled in. */
+  followUps: PromptParts[];
 }
 
 interface Props {
   slug: string;
   clientName: string;
   themes: FocusTheme[];
-  followUps: string[];
   /** The id of the page's heading to move to after the last theme. */
   closeHeadingId?: string;
 }
@@ -42,7 +44,7 @@ function isTextField(target: EventTarget | null): boolean {
  * theme fills the screen, in big calm type, with its prompt, follow-ups,
  * evidence, notes and explored mark.
  */
-export default function FocusMode({ slug, clientName, themes, followUps, closeHeadingId }: Props) {
+export default function FocusMode({ slug, clientName, themes, closeHeadingId }: Props) {
   const hydrated = useHydrated();
   const { session, status } = useCoachSession(slug);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -150,17 +152,26 @@ export default function FocusMode({ slug, clientName, themes, followUps, closeHe
               <h2 className="focus__theme" ref={heading} tabIndex={-1}>
                 {theme.name}
               </h2>
-              <p className="focus__prompt">
-                “{theme.prompt.before}
-                <strong>{theme.prompt.theme}</strong>
-                {theme.prompt.after}”
-              </p>
+              {theme.prompts[0] && (
+                <p className="focus__prompt">
+                  “{theme.prompts[0].before}
+                  <strong>{theme.prompts[0].theme}</strong>
+                  {theme.prompts[0].after}”
+                </p>
+              )}
+              {theme.prompts.length > 1 && (
+                <ul className="focus__other-prompts" aria-label="Or ask">
+                  {theme.prompts.slice(1).map((prompt) => (
+                    <li key={promptText(prompt)}>Or: “{promptText(prompt)}”</li>
+                  ))}
+                </ul>
+              )}
               <div className="focus__columns">
                 <div className="focus__asks">
                   <h3 className="focus__label">Follow-ups</h3>
                   <ul className="focus__follow-ups">
-                    {followUps.map((question) => (
-                      <li key={question}>{question}</li>
+                    {theme.followUps.map((question) => (
+                      <li key={promptText(question)}>{promptText(question)}</li>
                     ))}
                   </ul>
                   {theme.evidence.length > 0 && (

@@ -11,6 +11,8 @@ export interface ChecklistItem {
   detail?: string;
   /** Whether the detail is a warning the coach should act on. */
   warn?: boolean;
+  /** A plain sentence on how to act on the warning, and the file or command it needs, shown as code. */
+  fix?: { text: string; code: string };
 }
 
 /** The preparation checklist; ticks are kept in the coach's browser. Storage problems show here, at the top of the guide. */
@@ -39,6 +41,12 @@ export default function PrepChecklist({ slug, items }: { slug: string; items: Ch
               <p id={`prep-${item.id}-detail`} className={item.warn ? 'prep__detail prep__detail--warn' : 'prep__detail'}>
                 {item.warn && <span aria-hidden="true">⚠ </span>}
                 {item.detail}
+                {item.fix && (
+                  <>
+                    {' '}
+                    {item.fix.text} <code>{item.fix.code}</code>
+                  </>
+                )}
               </p>
             )}
           </li>

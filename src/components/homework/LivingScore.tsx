@@ -2,14 +2,14 @@ import { useId } from 'react';
 import type { Value } from '../../schemas/answers.ts';
 import { setRating } from '../../stores/answers.ts';
 import { rankedValues } from '../../stores/model.ts';
-import { livingGaps } from '../../stores/model-living.ts';
+import { livingGaps } from '../../lib/gap.ts';
 import { GapChart } from './GapChart.tsx';
 import { HomeworkFrame } from './HomeworkFrame.tsx';
 import { useAnswers, type HomeworkProps } from './useAnswers.ts';
 
 const SCORES = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
-/** HW3: a 1 to 10 living score for each value, and the chart of importance against living. */
+/** HW3: a 1 to 10 living score for each value, and the chart of each score's gap to 10 in rank order. */
 export default function LivingScore(props: HomeworkProps) {
   const answers = useAnswers(props);
   const ranked = rankedValues(answers);
@@ -25,7 +25,7 @@ export default function LivingScore(props: HomeworkProps) {
           <ScoreRow key={value.id} value={value} rank={index + 1} />
         ))}
       </ol>
-      <GapChart gaps={livingGaps(answers)} titleId={chartId} />
+      <GapChart gaps={livingGaps(ranked)} ranked={answers.history.length > 0} titleId={chartId} />
     </HomeworkFrame>
   );
 }
