@@ -343,7 +343,8 @@ function Ratings({ values }: { values: Value[] }) {
       </ul>
       {worth.length > 0 && (
         <p className="notice">
-          Worth a look: {worth.map((value) => value.label).join(', ')} {worth.length === 1 ? 'is' : 'are'} near the top of the ranking with a gap of {GAP_WORTH_A_LOOK} or more.
+          Worth a look: {worth.map((value) => value.label).join(', ')} {worth.length === 1 ? 'is' : 'are'} near the top of the ranking with a gap of{' '}
+          {GAP_WORTH_A_LOOK} or more.
         </p>
       )}
     </section>

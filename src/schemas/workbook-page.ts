@@ -14,7 +14,6 @@ function sessionLine(what: string, needsTheme: boolean) {
     });
 }
 
-
 /**
  * The frontmatter of one workbook page, an MDX file in
  * `src/content/workbooks/<workbook>/<page>.mdx`. The file name is the page's URL segment.

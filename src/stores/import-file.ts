@@ -33,7 +33,8 @@ function refuse(problems: Problem[], message: string): ImportCheck {
  */
 export function checkAnswersFile(text: string, fileName: string, size: number, slug: string, themeNames: readonly string[] = []): ImportCheck {
   const problem = (field: string, expected: string, found: string): Problem => ({ level: 'error', file: fileName, field, expected, found });
-  if (size > MAX_IMPORT_BYTES) return refuse([problem('(file)', 'an answers file of at most 1 MB', `${(size / 1_000_000).toFixed(1)} MB`)], IMPORT_REFUSED.size);
+  if (size > MAX_IMPORT_BYTES)
+    return refuse([problem('(file)', 'an answers file of at most 1 MB', `${(size / 1_000_000).toFixed(1)} MB`)], IMPORT_REFUSED.size);
   let input: unknown;
   try {
     input = JSON.parse(text);
@@ -43,9 +44,10 @@ export function checkAnswersFile(text: string, fileName: string, size: number, s
   const parsed = answersFileSchema.safeParse(input);
   if (!parsed.success) return refuse(zodProblems(parsed.error, input, fileName), IMPORT_REFUSED.unreadable);
   if (parsed.data.slug !== slug) {
-    return refuse([
-      problem('slug', 'answers downloaded from this workbook', `answers from another workbook (${describeValue(parsed.data.slug.split('-')[0])})`),
-    ], IMPORT_REFUSED.otherWorkbook);
+    return refuse(
+      [problem('slug', 'answers downloaded from this workbook', `answers from another workbook (${describeValue(parsed.data.slug.split('-')[0])})`)],
+      IMPORT_REFUSED.otherWorkbook,
+    );
   }
   const rules = answersProblems(parsed.data.data, fileName, { refuse: true, allowed: new Set(themeNames) });
   if (rules.length > 0) return refuse(rules, IMPORT_REFUSED.unsafe);

@@ -50,7 +50,10 @@ test('a bad import file is refused with one line, and nothing changes', async ({
       { ...good, data: { ...good.data, values: [{ ...good.data.values[0], label: '<img src=x onerror=alert(1)>' }, ...good.data.values.slice(1)] } },
       'Some answers in this file could not be used safely, so nothing was changed. Choose the file you saved with “Download my answers”.',
     ],
-    [{ ...good, data: { ...good.data, notes: 42 } }, 'This file is not a workbook answers file, so nothing was changed. Choose the file you saved with “Download my answers”.'],
+    [
+      { ...good, data: { ...good.data, notes: 42 } },
+      'This file is not a workbook answers file, so nothing was changed. Choose the file you saved with “Download my answers”.',
+    ],
   ];
   for (const [content, message] of cases) {
     await writeFile(bad, typeof content === 'string' ? content : JSON.stringify(content));

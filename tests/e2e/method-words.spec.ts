@@ -15,10 +15,7 @@ const email = (parse(readFileSync(join('src', 'content', 'clients', `${client.sl
 /** The page's text as one line, with typographic quotes and apostrophes made plain, so the method's wording can be matched as typed. */
 async function plainText(page: Page, scope = page.locator('main')): Promise<string> {
   const text = await scope.innerText();
-  return text
-    .replace(/[‘’]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ');
+  return text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ');
 }
 
 test("the guide carries the method's framing, purposes, prompt and follow-ups, in the method's order", async ({ page }) => {
@@ -28,7 +25,9 @@ test("the guide carries the method's framing, purposes, prompt and follow-ups, i
     '"This session will be the most abstract, but will help set the foundation for everything we do from here. Don\'t worry; we will dig in to your specific goals and get down to brass tacks starting next week."',
   );
   expect(text).toContain(`You listen while ${greeting} voices things they know about themselves but may never have said out loud.`);
-  expect(text).toMatch(/as a lens through the whole engagement, to see when .+ choices are in line with these values and when they may be in conflict with them/);
+  expect(text).toMatch(
+    /as a lens through the whole engagement, to see when .+ choices are in line with these values and when they may be in conflict with them/,
+  );
   expect(text).toContain('what makes your client tick and what ingredients help them feel most fulfilled in life and work');
   expect(text).toContain('"Did any insights come up for you while you were filling in the Discovery Doc?"');
   expect(text).toContain('you pulled out some key themes from the answers too');

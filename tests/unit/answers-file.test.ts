@@ -75,7 +75,11 @@ describe('importing a file', () => {
     expect(plain('<html><body>hello</body></html>')).toBe(
       'This file is not a workbook answers file, so nothing was changed. Choose the file you saved with “Download my answers”.',
     );
-    for (const refused of [plain('{}', 5_300_000), plain(text({ ...good, kind: 'x' })), plain(text({ ...good, data: { ...answers, values: [{ ...answers.values[0], label: '<b>x</b>' }, ...answers.values.slice(1)] } }))]) {
+    for (const refused of [
+      plain('{}', 5_300_000),
+      plain(text({ ...good, kind: 'x' })),
+      plain(text({ ...good, data: { ...answers, values: [{ ...answers.values[0], label: '<b>x</b>' }, ...answers.values.slice(1)] } })),
+    ]) {
       expect(refused).toMatch(/^[^\n]*nothing was changed\.[^\n]*$/);
       expect(refused).not.toMatch(/error:|JSON|slug|answers\.json|data\./);
     }

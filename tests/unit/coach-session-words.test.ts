@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { bySession, foldName, nameMatches } from '../../src/lib/coach-dashboard.ts';
 import { fillTheme, promptText, themeInSentence, themeMarkProblem } from '../../src/lib/session.ts';
 import { workbookPageSchema } from '../../src/schemas/workbook-page.ts';
+import { checkContent } from '../../src/lib/content-check.ts';
+import { formatProblem } from '../../src/schemas/problems.ts';
 
 /** The values guide's frontmatter, where the coach keeps the session's words. */
 function guideWords(): { prompts: string[]; followUps: string[] } {
@@ -76,5 +80,24 @@ describe('the dashboard', () => {
       'Last week (past)',
       'Past long ago (past)',
     ]);
+  });
+});
+
+describe("the guide's session words in the content check", () => {
+  it('stop the build with one line naming the file and the line of the list', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guide-words-'));
+    try {
+      cpSync('src/content', dir, { recursive: true });
+      const guide = join(dir, 'workbooks', 'values', 'guide.mdx');
+      writeFileSync(guide, readFileSync(guide, 'utf8').replace('What excites you most about {theme}?', 'What excites you most about {Theme}?'));
+      const errors = checkContent(dir)
+        .filter((problem) => problem.level === 'error')
+        .map((problem) => formatProblem({ ...problem, file: problem.file.replace(dir, '<content>') }));
+      expect(errors).toEqual([
+        'error: <content>/workbooks/values/guide.mdx: followUps[2]: expected a follow-up question with at most one {theme} and no other {…} mark (this one has an unknown mark {Theme}), found "What excites you most about {Theme}?" (36 characters)',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -195,7 +195,7 @@ describe('mailto', () => {
     expect(long.href).toBe('mailto:?subject=Hello');
   });
 
-  it("is addressed to the client when the client file gives an email", () => {
+  it('is addressed to the client when the client file gives an email', () => {
     expect(mailtoHref('Hi', 'Body', 'zoë+work@example.com')).toBe('mailto:zo%C3%AB%2Bwork@example.com?subject=Hi&body=Body');
     expect(letterMailto('Hi', 'Ж'.repeat(MAILTO_MAX_LENGTH), 'maya@example.com').href).toBe('mailto:maya@example.com?subject=Hi');
   });

@@ -159,8 +159,8 @@ function AnswersFileSection({ slug, themes }: { slug: string; themes: readonly T
     <section className="answers-file no-print" aria-labelledby={headingId}>
       <h2 id={headingId}>Keep a copy of your answers</h2>
       <p>
-        Your answers live in this browser only. Download them now and then: to move to another device, to send to your coach, or in case the browser clears
-        what it has saved.
+        Your answers live in this browser only. Download them now and then: to move to another device, to send to your coach, or in case the browser clears what
+        it has saved.
       </p>
       <div className="button-row">
         <button type="button" onClick={() => downloadAnswers(slug)}>
