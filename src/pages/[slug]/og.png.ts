@@ -5,7 +5,10 @@ import { renderOpenGraphPng } from '../../poster/node.ts';
 
 export const getStaticPaths = (async () =>
   Promise.all(
-    (await getClients()).map(async (client) => ({ params: { slug: client.slug }, props: await openGraphImageFor(client) })),
+    (await getClients()).map(async (client) => {
+      const { key, title, coach } = await openGraphImageFor(client);
+      return { params: { slug: client.slug }, props: { key, title, coach } };
+    }),
   )) satisfies GetStaticPaths;
 
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
