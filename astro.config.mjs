@@ -5,7 +5,8 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { checkContent } from './src/lib/content-check.ts';
 import { formatProblem } from './src/schemas/problems.ts';
-import { offline } from './src/offline/integration.ts';
+import { offline } from './src/integrations/offline.ts';
+import { posterFonts } from './src/integrations/poster-fonts.ts';
 import { posterFiles } from './src/poster/build-pool.ts';
 
 /** Each checked client's slug and theme names, in order, for the posters drawn ahead (see src/poster/build-pool.ts). */
@@ -56,7 +57,7 @@ export default defineConfig({
   // Eight pages at a time: while some wait for their files to be written, or for the poster
   // thread, others render. For 100 clients, 2 and 4 were slower in repeated runs on 2 cores.
   build: { format: 'directory', concurrency: 8 },
-  integrations: [contentCheck(), posterFiles(() => checkedClients), mdx(), react(), offline()],
+  integrations: [contentCheck(), posterFiles(() => checkedClients), mdx(), react(), posterFonts(), offline()],
   security: { csp: true },
   devToolbar: { enabled: false },
   // Shiki's inline styles would need 'unsafe-inline' under the CSP; workbooks have no code blocks.

@@ -1,8 +1,9 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuild } from '../lib/build.ts';
-import { clientFolders, writeServiceWorker, writeServiceWorkers } from '../lib/offline.ts';
-import { pageScripts } from '../lib/page-scripts.ts';
+import { clientFolders, writeServiceWorker, writeServiceWorkers } from '../../src/offline/service-worker.ts';
+import { BuiltSite } from '../../src/offline/built-site.ts';
+import { pageScripts } from '../lib/page-weight.ts';
 
 interface BenchResult {
   name: string;
@@ -42,7 +43,7 @@ export async function run(): Promise<BenchResult[]> {
   const [slug] = clientFolders(dist);
   if (!slug) throw new Error(`error: ${dist}: (build): expected a client folder, found none`);
 
-  const home = pageScripts(dist, `${slug}/index.html`);
+  const home = pageScripts(await BuiltSite.open(dist), `${slug}/index.html`);
   const registration = home.find((script) => script.text.includes('[data-app-update]'))?.gzip ?? 0;
   const hint = home.find((script) => script.text.includes('[data-install-hint]'))?.gzip ?? 0;
   const sample = await writeServiceWorker({ dir: dist, slug });

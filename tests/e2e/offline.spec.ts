@@ -4,7 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.ts';
-import { pageScripts } from '../../scripts/lib/page-scripts.ts';
+import { BuiltSite } from '../../src/offline/built-site.ts';
+import { pageScripts } from '../../scripts/lib/page-weight.ts';
 import { serveStatic } from '../../scripts/lib/serve.ts';
 import { expect, sampleClient, test, watchPage } from './fixtures.ts';
 import { answersSummary, pngSize, precacheUrls, storedAnswers, waitForServiceWorker } from './offline-helpers.ts';
@@ -158,8 +159,9 @@ test('coach pages have no manifest, no service worker and are never in the preca
 });
 
 test('offline support adds at most 3 KB gzip of script to a client page, and none to the print page', async () => {
+  const site = await BuiltSite.open(dist);
   for (const page of ['index.html', 'notes/index.html', 'rank/index.html'].map((file) => `${client.slug}/${file}`)) {
-    const scripts = pageScripts(dist, page);
+    const scripts = pageScripts(site, page);
     const registration = scripts.filter((script) => script.text.includes('[data-app-update]'));
     expect(registration, page).toHaveLength(1);
     const hint = scripts.filter((script) => script.text.includes('[data-install-hint]'));
@@ -171,7 +173,7 @@ test('offline support adds at most 3 KB gzip of script to a client page, and non
   // The print page ships no script of its own; the worker registered by the other pages serves it.
   for (const page of [`${client.slug}/print/index.html`, 'coach/index.html']) {
     expect(
-      pageScripts(dist, page).filter((script) => script.text.includes('serviceWorker')),
+      pageScripts(site, page).filter((script) => script.text.includes('serviceWorker')),
       page,
     ).toEqual([]);
   }
