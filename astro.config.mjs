@@ -58,7 +58,8 @@ export default defineConfig({
   // thread, others render. For 100 clients, 2 and 4 were slower in repeated runs on 2 cores.
   build: { format: 'directory', concurrency: 8 },
   integrations: [contentCheck(), posterFiles(() => checkedClients), mdx(), react(), posterFonts(), offline()],
-  security: { csp: true },
+  // Poster workers start from a blob so the client's service worker serves them (src/offline/worker.ts).
+  security: { csp: { directives: ["worker-src 'self' blob:"] } },
   devToolbar: { enabled: false },
   // Shiki's inline styles would need 'unsafe-inline' under the CSP; workbooks have no code blocks.
   markdown: { syntaxHighlight: false },
