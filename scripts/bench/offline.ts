@@ -38,7 +38,8 @@ function precompress(dir: string): void {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) precompress(path);
-    else if (COMPRESSED.test(entry.name)) writeFileSync(`${path}.br`, brotliCompressSync(readFileSync(path), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+    else if (COMPRESSED.test(entry.name))
+      writeFileSync(`${path}.br`, brotliCompressSync(readFileSync(path), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
   }
 }
 
@@ -49,7 +50,10 @@ function japaneseContent(root: string): string {
   const clients = join(dir, 'clients');
   for (const file of readdirSync(clients)) {
     let index = 0;
-    const yaml = readFileSync(join(clients, file), 'utf8').replace(/^(\s+- name: ).*$/gm, (_line, lead: string) => `${lead}${JAPANESE_THEMES[index++ % JAPANESE_THEMES.length]}`);
+    const yaml = readFileSync(join(clients, file), 'utf8').replace(
+      /^(\s+- name: ).*$/gm,
+      (_line, lead: string) => `${lead}${JAPANESE_THEMES[index++ % JAPANESE_THEMES.length]}`,
+    );
     writeFileSync(join(clients, file), yaml);
   }
   return dir;

@@ -118,7 +118,13 @@ export function pageReferences(html: string): PageReferences {
         if (url) other.push(url);
       }
       const srcset = tag.get('srcset');
-      if (srcset) other.push(...srcset.split(',').map((item) => item.trim().split(/\s+/)[0] ?? '').filter(Boolean));
+      if (srcset)
+        other.push(
+          ...srcset
+            .split(',')
+            .map((item) => item.trim().split(/\s+/)[0] ?? '')
+            .filter(Boolean),
+        );
     }
   }
   const inlineStyles = [...markup.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map((match) => match[1] ?? '').filter((css) => css.trim() !== '');

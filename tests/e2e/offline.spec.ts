@@ -125,7 +125,10 @@ test('a poster with a value in Japanese, made once online, draws the same offlin
 
     await page.goto(`${origin}${home}poster/`);
     const online = await drawn();
-    expect(fontRequests.some((path) => path.includes('/noto-sans-jp-')), fontRequests.join(', ')).toBe(true);
+    expect(
+      fontRequests.some((path) => path.includes('/noto-sans-jp-')),
+      fontRequests.join(', '),
+    ).toBe(true);
 
     await served.close();
     await context.setOffline(true);

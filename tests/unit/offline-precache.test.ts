@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BuiltSite } from '../../src/offline/built-site.ts';
-import { LAZY_PRECACHE_LIMIT, clientFolders, normalizePrefix, selectPrecache, writeServiceWorker, writeServiceWorkers } from '../../src/offline/service-worker.ts';
+import {
+  LAZY_PRECACHE_LIMIT,
+  clientFolders,
+  normalizePrefix,
+  selectPrecache,
+  writeServiceWorker,
+  writeServiceWorkers,
+} from '../../src/offline/service-worker.ts';
 
 const ana = 'ana-k3m9x2p7q4w8z1r5t6y0';
 const boris = 'boris-v8n2b5c7x1z3l9k4j6h0';
