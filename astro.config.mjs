@@ -4,7 +4,8 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { offline } from './src/offline/integration.ts';
+import { offline } from './src/integrations/offline.ts';
+import { posterFonts } from './src/integrations/poster-fonts.ts';
 
 // Builds of another content folder (tests, benchmarks: CONTENT_DIR) keep a content cache of their
 // own: a shared one keeps entries whose text is unchanged but whose files live in the other folder.
@@ -21,8 +22,9 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [contentCheck(), mdx(), react(), offline()],
-  security: { csp: true },
+  integrations: [contentCheck(), mdx(), react(), posterFonts(), offline()],
+  // Poster workers start from a blob so the client's service worker serves them (src/offline/worker.ts).
+  security: { csp: { directives: ["worker-src 'self' blob:"] } },
   devToolbar: { enabled: false },
   // Shiki's inline styles would need 'unsafe-inline' under the CSP; workbooks have no code blocks.
   markdown: { syntaxHighlight: false },

@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { astroBuild } from './lib/build.ts';
 import { basePathOf, readContentFacts, type ContentFacts } from './lib/content.ts';
 import { findLeaks, REVIEW_FOLDER, splitBuild, type SplitFolder } from './lib/split.ts';
-import { clientFolders, PrecacheMemo, selectPrecache, sharedManifest, writeServiceWorker } from './lib/offline.ts';
+import { BuiltSite } from '../src/offline/built-site.ts';
+import { clientFolders, selectPrecache, sharedManifest, writeServiceWorker } from '../src/offline/service-worker.ts';
 import { describeValue, formatProblem } from '../src/schemas/problems.ts';
 
 const USAGE = `Builds one private deploy folder per client.
@@ -163,11 +164,12 @@ async function main(): Promise<void> {
     await mkdir(outDir, { recursive: true });
     const step = Math.max(1, Math.ceil(clients.length / 10));
     // The folders' shared files are byte-for-byte copies of the build's, so each is read and hashed once, here.
-    const memo = new PrecacheMemo();
-    const sharedPaths = new Set(clientFolders(buildDir).flatMap((slug) => selectPrecache(buildDir, slug, base, memo).shared));
+    const site = await BuiltSite.open(buildDir, base);
+    const sharedPaths = new Set(clientFolders(buildDir).flatMap((slug) => selectPrecache(site, slug).shared));
     const shared = await sharedManifest(buildDir, [...sharedPaths], base);
     const folders = await splitBuild({
       distDir: buildDir,
+      site,
       outDir,
       slugs: clients.map((client) => client.slug),
       base,

@@ -1,7 +1,6 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { init, parse } from 'es-module-lexer';
+import { BuiltSite, pageReferences } from '../../src/offline/built-site.ts';
 import type { BuiltPage } from './pages.ts';
 
 /** Bytes of one file or text: as stored, gzipped (level 9) and brotli-compressed (quality 11), as a static host would precompress it. */
@@ -40,8 +39,6 @@ export interface PageWeight {
 }
 
 const EMPTY: Sizes = { raw: 0, gzip: 0, brotli: 0 };
-/** Script types a browser runs; JSON, import maps and speculation rules are data, not code. */
-const EXECUTABLE = new Set(['', 'module', 'text/javascript', 'application/javascript', 'module/javascript']);
 /** A string only satori's code contains, in its standalone and bundled builds alike. */
 const SATORI_FINGERPRINT = 'The layout engine is not initialized.';
 
@@ -61,77 +58,7 @@ export function addSizes(list: readonly Sizes[]): Sizes {
   return list.reduce((sum, item) => ({ raw: sum.raw + item.raw, gzip: sum.gzip + item.gzip, brotli: sum.brotli + item.brotli }), { ...EMPTY });
 }
 
-/** Reads the attributes of one start tag into a map (names lowercased, entities in values decoded). */
-export function attributes(tag: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const pattern = /([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-  const inner = tag.replace(/^<[^\s>]+/, '').replace(/\/?>$/, '');
-  for (const match of inner.matchAll(pattern)) {
-    const name = match[1]?.toLowerCase();
-    if (!name) continue;
-    const value = match[2] ?? match[3] ?? match[4] ?? '';
-    found.set(
-      name,
-      value
-        .replace(/&quot;/g, '"')
-        .replace(/&#39;/g, "'")
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&'),
-    );
-  }
-  return found;
-}
-
-/** Start tags named `name` in a piece of HTML, with quoted attribute values allowed to hold `>`. */
-function startTags(html: string, name: string): Map<string, string>[] {
-  const pattern = new RegExp(`<${name}\\b(?:[^>"']|"[^"]*"|'[^']*')*>`, 'gi');
-  return [...html.matchAll(pattern)].map((match) => attributes(match[0]));
-}
-
-/** Everything a page's HTML itself asks for, before following imports. */
-export interface PageReferences {
-  islands: number;
-  /** Script URLs run at load: script src, modulepreload, island component, renderer and before-hydration URLs. */
-  scripts: string[];
-  inlineScripts: string[];
-  stylesheets: string[];
-  inlineStyles: string[];
-}
-
-/** Lists the scripts, styles and islands one HTML page refers to. */
-export function pageReferences(html: string): PageReferences {
-  const scripts: string[] = [];
-  const inlineScripts: string[] = [];
-  const scriptPattern = /<script\b((?:[^>"']|"[^"]*"|'[^']*')*)>([\s\S]*?)<\/script\s*>/gi;
-  for (const match of html.matchAll(scriptPattern)) {
-    const attrs = attributes(`<script ${match[1] ?? ''}>`);
-    const type = (attrs.get('type') ?? '').trim().toLowerCase();
-    if (!EXECUTABLE.has(type)) continue;
-    const src = attrs.get('src');
-    if (src) scripts.push(src);
-    else if ((match[2] ?? '').trim() !== '') inlineScripts.push(match[2] ?? '');
-  }
-  // Script bodies can mention tags in strings; look for elements only in the rest.
-  const markup = html.replace(scriptPattern, '');
-  const stylesheets: string[] = [];
-  for (const link of startTags(markup, 'link')) {
-    const rel = (link.get('rel') ?? '').toLowerCase().split(/\s+/);
-    const href = link.get('href');
-    if (!href) continue;
-    if (rel.includes('modulepreload')) scripts.push(href);
-    else if (rel.includes('stylesheet')) stylesheets.push(href);
-  }
-  const islands = startTags(markup, 'astro-island');
-  for (const island of islands) {
-    for (const name of ['component-url', 'renderer-url', 'before-hydration-url']) {
-      const url = island.get(name);
-      if (url) scripts.push(url);
-    }
-  }
-  const inlineStyles = [...markup.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map((match) => match[1] ?? '').filter((css) => css.trim() !== '');
-  return { islands: islands.length, scripts: [...new Set(scripts)], inlineScripts, stylesheets: [...new Set(stylesheets)], inlineStyles };
-}
+export { attributes, pageReferences, type PageReferences } from '../../src/offline/built-site.ts';
 
 export interface WeighOptions {
   /** The built folder. */
@@ -145,79 +72,38 @@ export interface WeighOptions {
  * compressed once per instance, so weighing every page of a large site stays quick.
  */
 export class PageWeigher {
-  readonly #dist: string;
-  readonly #base: string;
-  readonly #files = new Map<string, { content: Buffer; sizes: Sizes; posterEngine: boolean } | null>();
-  readonly #imports = new Map<string, { static: string[]; dynamic: string[] }>();
+  readonly #site: BuiltSite;
+  readonly #files = new Map<string, { sizes: Sizes; posterEngine: boolean } | null>();
 
-  constructor(options: WeighOptions) {
-    this.#dist = options.dist;
-    this.#base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  constructor(site: BuiltSite) {
+    this.#site = site;
   }
 
-  /** Turns a URL found at `from` into a path inside the site (`/_astro/x.js`), or undefined for another origin. */
+  /** Turns a URL found at `from` (a URL path under the base) into a path inside the site (`/_astro/x.js`), or undefined for another origin. */
   resolve(url: string, from: string): string | undefined {
-    let parsed: URL;
-    try {
-      parsed = new URL(url, new URL(from, 'http://site.invalid'));
-    } catch {
-      return undefined;
-    }
-    if (parsed.origin !== 'http://site.invalid') return undefined;
-    const path = decodeURIComponent(parsed.pathname);
-    if (path.startsWith(this.#base)) return `/${path.slice(this.#base.length)}`;
-    return path;
+    const at = from.startsWith(this.#site.base) ? from.slice(this.#site.base.length) : from.replace(/^\/+/, '');
+    const target = this.#site.resolve(url, at);
+    return target === undefined ? undefined : `/${target}`;
   }
 
   #file(sitePath: string) {
     if (this.#files.has(sitePath)) return this.#files.get(sitePath) ?? null;
-    const full = join(this.#dist, sitePath);
-    let entry: { content: Buffer; sizes: Sizes; posterEngine: boolean } | null = null;
-    if (existsSync(full) && statSync(full).isFile()) {
-      const content = readFileSync(full);
-      const posterEngine = sitePath.endsWith('.wasm') || (/\.m?js$/.test(sitePath) && content.includes(SATORI_FINGERPRINT));
-      entry = { content, sizes: measure(content), posterEngine };
-    }
+    const content = this.#site.read(sitePath.slice(1));
+    const entry = content
+      ? { sizes: measure(content), posterEngine: sitePath.endsWith('.wasm') || (/\.m?js$/.test(sitePath) && content.includes(SATORI_FINGERPRINT)) }
+      : null;
     this.#files.set(sitePath, entry);
     return entry;
   }
 
-  /** The module imports of one script file: static ones run with it, dynamic ones and asset URLs only when asked for. */
+  /** The module imports of one script file: static ones run with it; dynamic ones, and scripts and wasm named in strings, only when asked for. */
   #importsOf(sitePath: string): { static: string[]; dynamic: string[] } {
-    const known = this.#imports.get(sitePath);
-    if (known) return known;
-    const file = this.#file(sitePath);
-    const result = { static: [] as string[], dynamic: [] as string[] };
-    if (file && /\.m?js$/.test(sitePath)) {
-      const code = file.content.toString('utf8');
-      const at = `${this.#base}${sitePath.slice(1)}`;
-      try {
-        const [imports] = parse(code);
-        for (const entry of imports) {
-          if (!entry.n) continue;
-          const target = this.resolve(entry.n, at);
-          if (!target) continue;
-          if (entry.t === 2) result.dynamic.push(target);
-          else if (entry.t === 1 || entry.t === 4) result.static.push(target);
-        }
-      } catch {
-        // Not an ES module the lexer understands: only asset URLs below are followed.
-      }
-      // Bundlers name lazily loaded chunks and assets in plain strings, relative to the script or to the site.
-      for (const match of code.matchAll(/["'`]((?:\.{0,2}\/)?(?:[\w@%+~.-]+\/)*[\w@%+~.-]+\.(?:m?js|wasm))["'`]/g)) {
-        const name = match[1] ?? '';
-        for (const candidate of [this.resolve(name, at), this.resolve(name, this.#base)]) {
-          if (candidate && candidate !== sitePath && this.#file(candidate)) {
-            result.dynamic.push(candidate);
-            break;
-          }
-        }
-      }
-    }
-    result.static = [...new Set(result.static)];
-    result.dynamic = [...new Set(result.dynamic)].filter((path) => !result.static.includes(path));
-    this.#imports.set(sitePath, result);
-    return result;
+    if (!/\.m?js$/.test(sitePath)) return { static: [], dynamic: [] };
+    const found = this.#site.script(sitePath.slice(1));
+    return {
+      static: found.static.map((path) => `/${path}`),
+      dynamic: found.dynamic.filter((path) => /\.(m?js|wasm)$/.test(path)).map((path) => `/${path}`),
+    };
   }
 
   #asset(sitePath: string): Asset | undefined {
@@ -231,7 +117,7 @@ export class PageWeigher {
   weigh(page: BuiltPage): PageWeight {
     const html = readFileSync(page.file);
     const refs = pageReferences(html.toString('utf8'));
-    const at = `${this.#base}${page.path.slice(1)}`;
+    const at = page.path;
     const missing: string[] = [];
 
     const initial = new Set<string>();
@@ -305,8 +191,7 @@ export class PageWeigher {
 
 /** Prepares the module lexer; call once before weighing. */
 export async function initWeigher(options: WeighOptions): Promise<PageWeigher> {
-  await init;
-  return new PageWeigher(options);
+  return new PageWeigher(await BuiltSite.open(options.dist, options.base));
 }
 
 /** Formats a byte count for people: `0 B`, `812 B`, `61.9 KB` (1 KB = 1000 bytes). */
@@ -314,4 +199,39 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
   if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} KB`;
   return `${(bytes / 1_000_000).toFixed(2)} MB`;
+}
+
+/** One script a built page runs: inline, or a file with the modules it imports statically. */
+export interface PageScript {
+  /** `inline #n` or the file's path inside the built folder. */
+  name: string;
+  /** The script's text, with the text of its static imports after it. */
+  text: string;
+  /** Bytes sent gzipped: each file compressed on its own, as a server would. */
+  gzip: number;
+}
+
+/** The scripts one built page (`rel`, its HTML file's path in the site) runs on load, for checks that look inside them. */
+export function pageScripts(site: BuiltSite, rel: string): PageScript[] {
+  const refs = site.page(rel);
+  const scripts: PageScript[] = refs.inlineScripts.map((text, index) => ({ name: `inline #${index + 1}`, text, gzip: measure(text).gzip }));
+  for (const url of refs.scripts) {
+    const first = site.resolve(url, rel);
+    if (!first) continue;
+    const seen = new Set<string>();
+    const queue = [first];
+    let text = '';
+    let gzip = 0;
+    for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const code = site.read(file);
+      if (!code) continue;
+      text += code.toString('utf8');
+      gzip += measure(code).gzip;
+      queue.push(...site.script(file).static);
+    }
+    scripts.push({ name: first, text, gzip });
+  }
+  return scripts;
 }

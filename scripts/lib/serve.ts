@@ -14,9 +14,10 @@ export interface StaticServer {
  * Serves a built folder over HTTP on 127.0.0.1, optionally under a sub-path,
  * the way a plain static host would: no SPA fallback, real 404s.
  */
-export async function serveStatic(dir: string, options: { port?: number; base?: string } = {}): Promise<StaticServer> {
+export async function serveStatic(dir: string, options: { port?: number; base?: string; brotli?: boolean } = {}): Promise<StaticServer> {
   const base = `/${(options.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
-  const assets = sirv(dir, { dev: true, etag: true, extensions: ['html'] });
+  // `brotli`: serves `<file>.br` beside a file when the browser accepts it, as a host with precompressed files does.
+  const assets = sirv(dir, { dev: true, etag: true, extensions: ['html'], brotli: options.brotli ?? false });
   const server = createServer((req, res) => {
     const url = req.url ?? '/';
     if (!url.startsWith(base) && `${url}/` !== base) {

@@ -1,6 +1,8 @@
 import { constants, existsSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, posix, sep } from 'node:path';
+import { dirname, join, posix, sep } from 'node:path';
+import { BuiltSite } from '../../src/offline/built-site.ts';
+import { POSTER_FONT_FOLDER } from '../../src/poster/browser/font-urls/index.ts';
 import { headersFile, ROBOTS_TXT } from './privacy.ts';
 
 /**
@@ -15,10 +17,11 @@ import { headersFile, ROBOTS_TXT } from './privacy.ts';
 export const REVIEW_FOLDER = 'coach-review';
 
 /**
- * Route output every client folder carries, like public/: the live poster's
- * emoji images (written by src/poster/build-pool.ts), the same for every client.
+ * Output every client folder carries, like public/, the same for every client:
+ * the live poster's emoji images (written by src/poster/build-pool.ts) and its
+ * font files (copied by src/integrations/poster-fonts.ts).
  */
-const SHARED_OUTPUT = new Set(['poster-assets']);
+const SHARED_OUTPUT = new Set(['poster-assets', POSTER_FONT_FOLDER]);
 
 export interface SplitFolder {
   /** `client` for a client's workbook, `review` for the coach's review pages. */
@@ -36,6 +39,8 @@ export interface SplitFolder {
 export interface SplitOptions {
   /** A finished build of every client (Astro's outDir). */
   distDir: string;
+  /** The same build, already opened (so files read for the precache are not read again). */
+  site?: BuiltSite;
   /** Where the folders go: `<outDir>/<slug>/` and `<outDir>/coach-review/`. */
   outDir: string;
   /** The clients to write folders for. */
@@ -54,8 +59,6 @@ export interface SplitOptions {
 }
 
 const TEXT = /\.(html|css|js|mjs|json|map|svg|webmanifest|txt|xml)$/i;
-// A file name with an extension, as it appears in HTML attributes, CSS url(), import specifiers and Vite's preload lists.
-const FILE_TOKEN = /[\w@~-][\w.@~-]*\.[A-Za-z0-9]{1,12}/g;
 
 async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   const out: string[] = [];
@@ -78,64 +81,6 @@ async function pool<T>(items: readonly T[], limit: number, task: (item: T) => Pr
     }
   });
   await Promise.all(workers);
-}
-
-/**
- * Finds the built assets (under `_astro/`) that some pages need, following
- * references from page to stylesheet to font and from chunk to chunk. Any file
- * name of an existing asset counts as a reference, whatever the path around it,
- * so absolute, base-prefixed and relative URLs are all found.
- */
-export class AssetTracer {
-  private readonly distDir: string;
-  private readonly byName = new Map<string, string>();
-  private readonly refs = new Map<string, Promise<string[]>>();
-
-  constructor(distDir: string, assets: readonly string[]) {
-    this.distDir = distDir;
-    for (const asset of assets) this.byName.set(basename(asset), asset);
-  }
-
-  static async create(distDir: string): Promise<AssetTracer> {
-    const assetsDir = join(distDir, '_astro');
-    const assets = existsSync(assetsDir) ? (await listFiles(assetsDir)).map((file) => `_astro/${file}`) : [];
-    return new AssetTracer(distDir, assets);
-  }
-
-  /** The assets one file names directly (cached: chunks are shared by every client). */
-  private direct(file: string): Promise<string[]> {
-    let found = this.refs.get(file);
-    if (!found) {
-      found = TEXT.test(file)
-        ? readFile(join(this.distDir, file), 'utf8').then((text) => {
-            const names = new Set<string>();
-            for (const match of text.matchAll(FILE_TOKEN)) {
-              const asset = this.byName.get(match[0]);
-              if (asset && asset !== file) names.add(asset);
-            }
-            return [...names];
-          })
-        : Promise.resolve([]);
-      this.refs.set(file, found);
-    }
-    return found;
-  }
-
-  /** Every asset reachable from `files`, sorted. */
-  async reach(files: readonly string[]): Promise<string[]> {
-    const seen = new Set<string>();
-    let frontier = [...files];
-    while (frontier.length > 0) {
-      const lists = await Promise.all(frontier.map((file) => this.direct(file)));
-      frontier = [];
-      for (const asset of lists.flat()) {
-        if (seen.has(asset)) continue;
-        seen.add(asset);
-        frontier.push(asset);
-      }
-    }
-    return [...seen].sort();
-  }
 }
 
 /** Copies `files` (relative paths) from one folder to another, and returns their total size. */
@@ -175,7 +120,7 @@ async function writeHostFiles(dir: string, base: string): Promise<Array<[string,
  */
 export async function splitBuild(options: SplitOptions): Promise<SplitFolder[]> {
   const { distDir, outDir, slugs, base } = options;
-  const tracer = await AssetTracer.create(distDir);
+  const site = options.site ?? (await BuiltSite.open(distDir, base));
   const top = await readdir(distDir, { withFileTypes: true });
   const publicEntries = existsSync(options.publicDir) ? new Set(await readdir(options.publicDir)) : new Set<string>();
   // The root's own files (the neutral index page, favicon, anything from public/) go everywhere;
@@ -221,7 +166,8 @@ export async function splitBuild(options: SplitOptions): Promise<SplitFolder[]> 
   for (const [index, plan] of plans.entries()) {
     const own = await plan.own();
     const pages = [...own.filter((file) => TEXT.test(file)), ...sharedPages];
-    const assets = await tracer.reach(pages);
+    // Everything the pages can load, now or later, every font included: the folder must work on its own.
+    const assets = [...site.closure(pages)].filter((file) => file.startsWith('_astro/'));
     const files = [...new Set([...own, ...shared, ...assets])].sort();
     const dir = join(outDir, plan.name);
     let bytes = await copyAll(distDir, dir, files, sizes);

@@ -1,7 +1,7 @@
 /**
  * The service worker of one client's workbook, bundled once per build and given
  * each client's own precache list by workbox-build's `injectManifest`
- * (see scripts/lib/offline.ts). Every caching decision is Workbox's; this file
+ * (see src/offline/service-worker.ts). Every caching decision is Workbox's; this file
  * only wires its modules together.
  *
  * It is served from `<base><slug>/sw.js`, so its scope is that client's pages
@@ -25,9 +25,13 @@ interface WorkbookWorkerScope {
 
 declare const self: WorkbookWorkerScope;
 
+const DAY = 24 * 60 * 60;
+
 const scope = new URL(self.registration.scope);
-// Build assets (scripts, styles, fonts, wasm) live beside the client folders in <base>_astro/.
+// Build assets (scripts, styles, fonts, wasm) live beside the client folders in <base>_astro/;
+// the live poster's fonts and emoji images in <base>poster-fonts/ and <base>poster-assets/.
 const assets = new URL('../_astro/', scope).pathname;
+const posterFiles = [new URL('../poster-fonts/', scope).pathname, new URL('../poster-assets/', scope).pathname];
 
 // The first visit is the one that makes the workbook work offline, so the new
 // worker takes charge of the open page at once instead of after a reload.
@@ -38,13 +42,25 @@ cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/./] });
 
 // Files a page loads only when needed (the poster engine: satori and its
-// layout.wasm) are too big to precache for everyone. Their names carry a content
-// hash, so once fetched they never change: keep them after their first use.
+// layout.wasm; fonts for characters the workbook's pages do not use) are kept
+// after their first use instead of precached for everyone. Their names carry a
+// content hash, so once fetched they never change.
 registerRoute(
   ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith(assets),
   new CacheFirst({
     cacheName: `workbook-assets-${scope.pathname}`,
-    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 60, purgeOnQuotaError: true })],
+    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 180 * DAY, purgeOnQuotaError: true })],
+  }),
+);
+
+// The poster's font slices and emoji groups, fetched for the characters a poster
+// shows: a poster made once online draws the same offline. Their names are
+// stable rather than hashed, so they expire after a while and are fetched again.
+registerRoute(
+  ({ url, sameOrigin }) => sameOrigin && posterFiles.some((folder) => url.pathname.startsWith(folder)),
+  new CacheFirst({
+    cacheName: `workbook-poster-${scope.pathname}`,
+    plugins: [new CacheableResponsePlugin({ statuses: [200] }), new ExpirationPlugin({ maxEntries: 300, maxAgeSeconds: 90 * DAY, purgeOnQuotaError: true })],
   }),
 );
 

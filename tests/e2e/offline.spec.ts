@@ -1,19 +1,22 @@
 import { chromium } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.ts';
-import { pageScripts } from '../../scripts/lib/page-scripts.ts';
+import { BuiltSite } from '../../src/offline/built-site.ts';
+import { pageScripts } from '../../scripts/lib/page-weight.ts';
 import { serveStatic } from '../../scripts/lib/serve.ts';
 import { expect, sampleClient, test, watchPage } from './fixtures.ts';
-import { answersSummary, pngSize, precacheUrls, storedAnswers, waitForServiceWorker } from './offline-helpers.ts';
+import { open, reopen } from './homework-helpers.ts';
+import { pngSize, precacheUrls, waitForServiceWorker } from './offline-helpers.ts';
 
 const client = sampleClient();
 const home = `/${client.slug}/`;
 const dist = process.env.DIST_DIR ?? 'dist';
 
 test('after one visit, every client page opens without a network and answers keep saving', async ({ browser }) => {
+  test.setTimeout(120_000);
   // A server of our own, so "offline" can mean the server is gone, not just an emulated flag.
   const served = await serveStatic(dist);
   const origin = new URL(served.url).origin;
@@ -68,14 +71,11 @@ test('after one visit, every client page opens without a network and answers kee
     await page.goto(`${origin}${home}`);
     expect(await page.evaluate(async () => (await document.fonts.ready, document.fonts.check('1em Inter')))).toBe(true);
 
-    // Answers are kept in localStorage, which works the same with or without a network.
-    const key = `workbook:${client.slug}:answers`;
-    const answers = storedAnswers('Written on the train');
-    await page.evaluate(([storageKey, value]) => localStorage.setItem(storageKey!, value!), [key, answers]);
-    await page.reload();
-    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    const stored = await page.evaluate((storageKey) => localStorage.getItem(storageKey), key);
-    expect(answersSummary(stored)).toEqual(answersSummary(answers));
+    // Answers are kept in the browser, which works the same with or without a network.
+    await open(page, `${origin}${home}notes/`);
+    await page.getByLabel('Your notes').fill('Written on the train, 電車で.');
+    await reopen(page);
+    await expect(page.getByLabel('Your notes')).toHaveValue('Written on the train, 電車で.');
   } finally {
     await context.close();
     await served.close().catch(() => undefined);
@@ -83,6 +83,62 @@ test('after one visit, every client page opens without a network and answers kee
   expect(problems.pageErrors, 'uncaught page errors').toEqual([]);
   expect(problems.consoleErrors, 'console errors').toEqual([]);
   expect(problems.foreignRequests, 'requests to other origins').toEqual([]);
+});
+
+test('the first visit of a Latin-script workbook precaches 1.5 MB or less', () => {
+  const urls = precacheUrls(readFileSync(join(dist, client.slug, 'sw.js'), 'utf8'));
+  const bytes = urls.reduce((sum, url) => sum + statSync(join(dist, url)).size, 0);
+  console.log(`precache of ${client.slug}: ${urls.length} files, ${bytes} bytes`);
+  expect(bytes).toBeLessThanOrEqual(1_500_000);
+  // The fonts of other scripts and the poster's font slices are cached when first used, not on the first visit.
+  expect(urls.filter((url) => /(cyrillic|greek|vietnamese)/.test(url) || url.includes('/poster-fonts/'))).toEqual([]);
+  expect(urls).toEqual(expect.arrayContaining([expect.stringMatching(/^\/_astro\/inter-latin-400-normal\.[\w-]+\.woff2$/)]));
+});
+
+test('a poster with a value in Japanese, made once online, draws the same offline', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const served = await serveStatic(dist);
+  const origin = new URL(served.url).origin;
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watchPage(page, origin);
+  const fontRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/poster-fonts/')) fontRequests.push(new URL(request.url()).pathname);
+  });
+  const [first] = client.themes;
+  const drawn = async () => {
+    const preview = page.getByRole('img', { name: /Preview of your poster/ });
+    await expect(preview).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole('list', { name: 'On your poster' })).toContainText('家族の時間');
+    // The preview is the engine's SVG: the same text drawn with the same fonts gives the same file.
+    return preview.evaluate(async (image: HTMLImageElement) => (await fetch(image.src)).text());
+  };
+  try {
+    await page.goto(`${origin}${home}`);
+    await waitForServiceWorker(page);
+    await open(page, `${origin}${home}value-chains/`);
+    await page.getByRole('button', { name: `Rename ${first!.name}` }).click();
+    await page.getByLabel(`New name for ${first!.name}`).fill('家族の時間');
+    await page.getByLabel(`New name for ${first!.name}`).press('Enter');
+    await expect(page.getByRole('heading', { name: '家族の時間' })).toBeVisible();
+
+    await page.goto(`${origin}${home}poster/`);
+    const online = await drawn();
+    expect(
+      fontRequests.some((path) => path.includes('/noto-sans-jp-')),
+      fontRequests.join(', '),
+    ).toBe(true);
+
+    await served.close();
+    await context.setOffline(true);
+    await page.reload();
+    expect(await drawn()).toBe(online);
+  } finally {
+    await context.close();
+    await served.close().catch(() => undefined);
+  }
+  expect(problems).toEqual({ pageErrors: [], consoleErrors: [], foreignRequests: [] });
 });
 
 test('the manifest has the required fields and its icons resolve', async ({ page }) => {
@@ -158,8 +214,9 @@ test('coach pages have no manifest, no service worker and are never in the preca
 });
 
 test('offline support adds at most 3 KB gzip of script to a client page, and none to the print page', async () => {
+  const site = await BuiltSite.open(dist);
   for (const page of ['index.html', 'notes/index.html', 'rank/index.html'].map((file) => `${client.slug}/${file}`)) {
-    const scripts = pageScripts(dist, page);
+    const scripts = pageScripts(site, page);
     const registration = scripts.filter((script) => script.text.includes('[data-app-update]'));
     expect(registration, page).toHaveLength(1);
     const hint = scripts.filter((script) => script.text.includes('[data-install-hint]'));
@@ -171,7 +228,7 @@ test('offline support adds at most 3 KB gzip of script to a client page, and non
   // The print page ships no script of its own; the worker registered by the other pages serves it.
   for (const page of [`${client.slug}/print/index.html`, 'coach/index.html']) {
     expect(
-      pageScripts(dist, page).filter((script) => script.text.includes('serviceWorker')),
+      pageScripts(site, page).filter((script) => script.text.includes('serviceWorker')),
       page,
     ).toEqual([]);
   }

@@ -2,7 +2,15 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LAZY_PRECACHE_LIMIT, clientFolders, normalizePrefix, selectPrecache, writeServiceWorker, writeServiceWorkers } from '../../scripts/lib/offline.ts';
+import { BuiltSite } from '../../src/offline/built-site.ts';
+import {
+  LAZY_PRECACHE_LIMIT,
+  clientFolders,
+  normalizePrefix,
+  selectPrecache,
+  writeServiceWorker,
+  writeServiceWorkers,
+} from '../../src/offline/service-worker.ts';
 
 const ana = 'ana-k3m9x2p7q4w8z1r5t6y0';
 const boris = 'boris-v8n2b5c7x1z3l9k4j6h0';
@@ -21,7 +29,14 @@ function builtSite(prefix: string): string {
     'favicon.svg': '<svg/>',
     'icon-192.png': 'png',
     'index.html': '<p>Nothing to see</p>',
-    '_astro/Base.css': `@font-face{src:url(${prefix}_astro/inter.woff2) format("woff2"),url(${prefix}_astro/inter.woff) format("woff")}`,
+    // One face for every character, and slices for Japanese (自由) and Cyrillic, as Fontsource writes them.
+    '_astro/Base.css': [
+      `@font-face{src:url(${prefix}_astro/inter.woff2) format("woff2"),url(${prefix}_astro/inter.woff) format("woff")}`,
+      `@font-face{src:url(${prefix}_astro/jp-1.woff2) format("woff2");unicode-range:U+7531,U+81EA}`,
+      `@font-face{src:url(${prefix}_astro/cyr.woff2) format("woff2");unicode-range:U+400-45F}`,
+    ].join(''),
+    '_astro/jp-1.woff2': 'font',
+    '_astro/cyr.woff2': 'font',
     '_astro/inter.woff2': 'font',
     '_astro/inter.woff': 'old font',
     '_astro/page.js': `import{a as s}from"./shared.js";const l=()=>import("./small.js"),e=()=>import("./engine.js"),w="${prefix}_astro/layout.wasm";`,
@@ -35,7 +50,7 @@ function builtSite(prefix: string): string {
     [`${ana}/notes/index.html`]: `<link rel="stylesheet" href="${prefix}_astro/Base.css"><a href="${prefix}coach/">x</a>`,
     [`${ana}/manifest.webmanifest`]: JSON.stringify({ icons: [{ src: `${prefix}icon-192.png` }, { src: 'https://elsewhere.example/icon.png' }] }),
     [`${ana}/poster.png`]: 'png',
-    [`${boris}/index.html`]: `<script type="module" src="${prefix}_astro/page.js"></script>`,
+    [`${boris}/index.html`]: `<link rel="stylesheet" href="${prefix}_astro/Base.css"><script type="module" src="${prefix}_astro/page.js"></script><h1>&#33258;由</h1>`,
     [`${boris}/manifest.webmanifest`]: '{}',
     [`${boris}/poster.png`]: 'png',
     'coach/index.html': `<script type="module" src="${prefix}_astro/coach.js"></script>`,
@@ -61,9 +76,10 @@ describe('choosing what a client’s service worker precaches', () => {
   });
 
   for (const prefix of ['/', '/workbooks/']) {
-    it(`takes the client's own files and what their pages load, nothing else (served at ${prefix})`, () => {
+    it(`takes the client's own files and what their pages load, nothing else (served at ${prefix})`, async () => {
       const dir = builtSite(prefix);
-      const selection = selectPrecache(dir, ana, prefix);
+      const site = await BuiltSite.open(dir, prefix);
+      const selection = selectPrecache(site, ana);
       expect(selection.own).toEqual([`${ana}/index.html`, `${ana}/manifest.webmanifest`, `${ana}/notes/index.html`, `${ana}/poster.png`]);
       expect(selection.shared).toEqual([
         '_astro/Base.css',
@@ -76,11 +92,20 @@ describe('choosing what a client’s service worker precaches', () => {
         // Named by Ana's manifest only: Boris's is empty.
         'icon-192.png',
       ]);
-      expect(selectPrecache(dir, boris, prefix).shared).not.toContain('icon-192.png');
-      // Big files a page loads on demand are cached on first use instead.
-      expect(selection.onDemand).toEqual(['_astro/engine.js', '_astro/layout.wasm']);
+      expect(selectPrecache(site, boris).shared).not.toContain('icon-192.png');
+      // Big files a page loads on demand, and fonts for characters her pages do not have, are cached on first use instead.
+      expect(selection.onDemand).toEqual(['_astro/cyr.woff2', '_astro/engine.js', '_astro/inter.woff', '_astro/jp-1.woff2', '_astro/layout.wasm']);
     });
   }
+
+  it('precaches the font slices for the characters of each client’s own pages', async () => {
+    const site = await BuiltSite.open(builtSite('/'));
+    const forBoris = selectPrecache(site, boris);
+    expect(forBoris.shared).toEqual(expect.arrayContaining(['_astro/inter.woff2', '_astro/jp-1.woff2']));
+    expect(forBoris.shared).not.toContain('_astro/cyr.woff2');
+    expect(forBoris.onDemand).toContain('_astro/cyr.woff2');
+    expect(selectPrecache(site, ana).shared).not.toContain('_astro/jp-1.woff2');
+  });
 
   it('writes a service worker whose list names only that client and shared files, under the prefix', async () => {
     const dir = builtSite('/workbooks/');

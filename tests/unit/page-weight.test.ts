@@ -88,7 +88,8 @@ describe('built pages', () => {
 describe('page references', () => {
   it('lists script src, modulepreload, island URLs and inline code, but not JSON data', () => {
     const refs = pageReferences(
-      '<head><link rel="modulepreload" href="/a.js"><link rel=stylesheet href="/s.css"><style>p{}</style></head>' +
+      '<head><link rel="modulepreload" href="/a.js"><link rel=stylesheet href="/s.css"><link rel="icon" href="/f.svg"><style>p{}</style></head>' +
+        '<img src="/p.png" srcset="/p-2x.png 2x, /p-3x.png 3x" alt="">' +
         '<script type="module" src="/b.js"></script><script type="application/json">{"x":"<astro-island component-url=/no.js>"}</script>' +
         '<script>console.log("<astro-island>")</script><astro-island component-url="/c.js" renderer-url="/d.js" before-hydration-url="/e.js"></astro-island>',
     );
@@ -98,6 +99,7 @@ describe('page references', () => {
       inlineScripts: ['console.log("<astro-island>")'],
       stylesheets: ['/s.css'],
       inlineStyles: ['p{}'],
+      other: ['/f.svg', '/p.png', '/p-2x.png', '/p-3x.png'],
     });
   });
 });

@@ -5,6 +5,8 @@
  * supports has module workers; one without them gets the build-time poster.
  */
 import type { PosterInput, PosterValue } from '../layout.ts';
+import { controlledWorker } from '../../offline/worker.ts';
+import drawWorker from './draw-worker.ts?worker&url';
 import { WorkerCalls } from './worker-calls.ts';
 
 /** One drawn poster: the SVG and what the page shows beside it. */
@@ -28,7 +30,7 @@ export interface PosterDrawer {
  * the island can offer the build-time poster instead.
  */
 export async function startDrawing(base: string): Promise<PosterDrawer> {
-  const worker = new Worker(new URL('./draw-worker.ts', import.meta.url), { type: 'module', name: 'poster' });
+  const worker = controlledWorker(drawWorker, { name: 'poster' });
   const calls = new WorkerCalls<DrawRequest, Drawn | null>(worker, 'poster');
   try {
     await calls.call({ base });

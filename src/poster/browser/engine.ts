@@ -4,7 +4,7 @@
  * from the poster island, so no other page ever downloads it.
  */
 import type { FamilyId, FontFile, RangeTable } from '../fonts.ts';
-import { fontFileName } from '../fonts.ts';
+import { posterFontUrl } from './font-urls/index.ts';
 import { EMOJI_FOLDER, emojiGroup } from '../emoji.ts';
 import { PosterFonts, type PosterEngine, type SatoriCall } from '../render.ts';
 
@@ -23,19 +23,6 @@ const RANGES: Record<FamilyId, Loader<{ default: RangeTable }>> = {
   'noto-sans-kr': () => import('@fontsource/noto-sans-kr/unicode.json'),
 };
 
-const FILES: Record<FamilyId, Loader<{ urls: Record<string, string> }>> = {
-  inter: () => import('./font-urls/inter.ts'),
-  'source-serif-4': () => import('./font-urls/source-serif-4.ts'),
-  'noto-sans': () => import('./font-urls/noto-sans.ts'),
-  'noto-sans-arabic': () => import('./font-urls/noto-sans-arabic.ts'),
-  'noto-sans-hebrew': () => import('./font-urls/noto-sans-hebrew.ts'),
-  'noto-sans-devanagari': () => import('./font-urls/noto-sans-devanagari.ts'),
-  'noto-sans-thai': () => import('./font-urls/noto-sans-thai.ts'),
-  'noto-sans-sc': () => import('./font-urls/noto-sans-sc.ts'),
-  'noto-sans-jp': () => import('./font-urls/noto-sans-jp.ts'),
-  'noto-sans-kr': () => import('./font-urls/noto-sans-kr.ts'),
-};
-
 async function fetchOk(url: string, what: string): Promise<Response> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not load ${what} (${url}): the server answered ${response.status}.`);
@@ -49,11 +36,7 @@ export function browserEngine(satori: SatoriCall, base: string): PosterEngine {
     satori,
     ranges: async (family) => (await RANGES[family]()).default,
     async fontFile(file: FontFile) {
-      const { urls } = await FILES[file.family]();
-      const name = `/${fontFileName(file)}`;
-      const url = Object.entries(urls).find(([path]) => path.endsWith(name))?.[1];
-      if (!url) throw new Error(`The poster font ${fontFileName(file)} is not part of this site.`);
-      return (await fetchOk(url, 'a poster font')).arrayBuffer();
+      return (await fetchOk(posterFontUrl(base, file), 'a poster font')).arrayBuffer();
     },
     async emojiSvg(code: string) {
       const group = emojiGroup(code);

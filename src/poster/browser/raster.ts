@@ -7,6 +7,8 @@
  * stays responsive. Browsers without OffscreenCanvas encode on the main
  * thread. docs/poster.md has the measurements behind this choice.
  */
+import { controlledWorker } from '../../offline/worker.ts';
+import pngWorker from './png-worker.ts?worker&url';
 import { WorkerCalls } from './worker-calls.ts';
 
 export type EncodeMethod = 'main' | 'worker';
@@ -47,7 +49,7 @@ export class PngEncoder {
     if (this.calls !== undefined) return this.calls;
     try {
       if (typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap === 'undefined') throw new Error('no OffscreenCanvas');
-      const worker = new Worker(new URL('./png-worker.ts', import.meta.url), { type: 'module' });
+      const worker = controlledWorker(pngWorker);
       this.calls = new WorkerCalls<EncodeJob, Blob>(worker, 'PNG', () => (this.calls = null));
     } catch {
       this.calls = null;

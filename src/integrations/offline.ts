@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { prepareServiceWorkers, writeServiceWorkers } from '../../scripts/lib/offline.ts';
+import { prepareServiceWorkers, writeServiceWorkers } from '../offline/service-worker.ts';
 
 /**
  * After `astro build`, gives every client folder (one with a web app manifest)

@@ -1,7 +1,0 @@
-// The Inter files the live poster may load, as URLs of files Vite copies into the build.
-// Only the ones a poster's text needs are ever fetched (see src/poster/fonts.ts).
-export const urls: Record<string, string> = import.meta.glob('/node_modules/@fontsource/inter/files/inter-*-{400,500,600,800}-normal.woff2', {
-  query: '?url',
-  import: 'default',
-  eager: true,
-});

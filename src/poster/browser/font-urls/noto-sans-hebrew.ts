@@ -1,6 +1,0 @@
-// The Noto Sans Hebrew files the live poster may load, as URLs of files Vite copies into the build.
-// Only the ones a poster's text needs are ever fetched (see src/poster/fonts.ts).
-export const urls: Record<string, string> = import.meta.glob(
-  '/node_modules/@fontsource/noto-sans-hebrew/files/noto-sans-hebrew-hebrew-{400,700}-normal.woff2',
-  { query: '?url', import: 'default', eager: true },
-);

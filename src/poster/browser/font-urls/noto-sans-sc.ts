@@ -1,7 +1,0 @@
-// The Noto Sans SC files the live poster may load, as URLs of files Vite copies into the build.
-// Only the ones a poster's text needs are ever fetched (see src/poster/fonts.ts).
-export const urls: Record<string, string> = import.meta.glob('/node_modules/@fontsource/noto-sans-sc/files/noto-sans-sc-[0-9]*-400-normal.woff2', {
-  query: '?url',
-  import: 'default',
-  eager: true,
-});
