@@ -252,7 +252,8 @@ test('when the engine cannot load, the page says so and offers the session poste
   await page.route(/layout\.[\w-]+\.wasm$/, (route) => route.fulfill({ status: 404, body: 'missing' }));
   await page.goto(posterPage);
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('The poster maker could not start in this browser');
+  // The engine fails only once its worker has tried to load it, which takes a while on a busy machine.
+  await expect(alert).toContainText('The poster maker could not start in this browser', { timeout: 30_000 });
   const link = alert.getByRole('link', { name: 'Download the session poster (PNG)' });
   const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const image = PNG.sync.read(await readFile((await file.path())!));

@@ -8,6 +8,14 @@ import type { WireQuery } from './query.ts';
 /** Keys the journey presses, as a keyboard user does. */
 export type Key = 'Enter' | 'Space' | 'Tab' | 'ArrowUp' | 'ArrowDown' | 'Escape';
 
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
+/** The window every engine gets unless asked otherwise. */
+export const LAPTOP: Viewport = { width: 1280, height: 900 };
+
 export interface EnginePage {
   /** The engine's name and version, for the report. */
   readonly engine: string;

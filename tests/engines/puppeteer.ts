@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/chromium.ts';
-import { firstElement, type EnginePage, type Key } from './driver.ts';
+import { firstElement, LAPTOP, type EnginePage, type Key, type Viewport } from './driver.ts';
 import { findAll, type WireQuery } from './query.ts';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -28,14 +28,14 @@ export class PuppeteerPage implements EnginePage {
     this.engine = engine;
   }
 
-  static async firefox(): Promise<PuppeteerPage> {
-    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
+  static async firefox(viewport: Viewport = LAPTOP): Promise<PuppeteerPage> {
+    const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true, defaultViewport: viewport });
     return PuppeteerPage.from(browser);
   }
 
-  static async chromium(): Promise<PuppeteerPage> {
+  static async chromium(viewport: Viewport = LAPTOP): Promise<PuppeteerPage> {
     const executablePath = (await findChromium()) ?? (await import('playwright-core')).chromium.executablePath();
-    const browser = await puppeteer.launch({ browser: 'chrome', executablePath, headless: true, args: CHROMIUM_ARGS });
+    const browser = await puppeteer.launch({ browser: 'chrome', executablePath, headless: true, args: CHROMIUM_ARGS, defaultViewport: viewport });
     return PuppeteerPage.from(browser);
   }
 
@@ -85,7 +85,8 @@ export class PuppeteerPage implements EnginePage {
   }
 
   async press(key: Key): Promise<void> {
-    await this.page.keyboard.press(key);
+    // Puppeteer names the space bar by its character.
+    await this.page.keyboard.press(key === 'Space' ? ' ' : key);
   }
 
   async close(): Promise<void> {

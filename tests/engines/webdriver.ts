@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { firstElement, type EnginePage, type Key } from './driver.ts';
+import { firstElement, LAPTOP, type EnginePage, type Key, type Viewport } from './driver.ts';
 import { findAll, type WireQuery } from './query.ts';
 
 export const WEBKIT_DRIVER = '/usr/bin/WebKitWebDriver';
@@ -92,7 +92,7 @@ export class WebDriverPage implements EnginePage {
     this.engine = engine;
   }
 
-  static async open(driverUrl: string): Promise<WebDriverPage> {
+  static async open(driverUrl: string, viewport: Viewport = LAPTOP): Promise<WebDriverPage> {
     const created = await command<{ sessionId: string; capabilities: { browserVersion?: string } }>(`${driverUrl}/session`, 'POST', {
       capabilities: {
         alwaysMatch: {
@@ -102,7 +102,10 @@ export class WebDriverPage implements EnginePage {
         },
       },
     });
-    return new WebDriverPage(`${driverUrl}/session/${created.sessionId}`, `WebKitGTK ${created.capabilities.browserVersion ?? ''}`.trim());
+    const page = new WebDriverPage(`${driverUrl}/session/${created.sessionId}`, `WebKitGTK ${created.capabilities.browserVersion ?? ''}`.trim());
+    // The window's outer size: close to the viewport the other engines get.
+    await page.send('/window/rect', 'POST', viewport).catch(() => undefined);
+    return page;
   }
 
   private send<T>(path: string, method: 'GET' | 'POST' | 'DELETE' = 'POST', body: unknown = {}): Promise<T> {
@@ -133,7 +136,10 @@ export class WebDriverPage implements EnginePage {
   }
 
   async click(query: WireQuery): Promise<void> {
-    await this.send(`/element/${await this.element(query)}/click`);
+    const id = await this.element(query);
+    // Into the middle of the window, clear of the sticky bars at its edges, as a person scrolls before tapping.
+    await this.send('/execute/sync', 'POST', { script: `arguments[0].scrollIntoView({ block: 'center' });`, args: [{ [ELEMENT]: id }] });
+    await this.send(`/element/${id}/click`);
   }
 
   async fill(query: WireQuery, text: string): Promise<void> {

@@ -5,6 +5,7 @@
  * supports has module workers; one without them gets the build-time poster.
  */
 import type { PosterInput, PosterValue } from '../layout.ts';
+import { posterMark, recordStages, type StageTimes } from './marks.ts';
 import { WorkerCalls } from './worker-calls.ts';
 
 /** One drawn poster: the SVG and what the page shows beside it. */
@@ -19,6 +20,9 @@ export interface Drawn {
 /** A message without input starts the engine; one with input draws that poster. */
 export type DrawRequest = { base: string; input?: PosterInput };
 
+/** The worker's answer: the poster asked for, and when the stages finished since its last answer. */
+export type DrawReply = { drawn?: Drawn; stages: StageTimes };
+
 export interface PosterDrawer {
   draw(input: PosterInput): Promise<Drawn>;
 }
@@ -28,17 +32,20 @@ export interface PosterDrawer {
  * the island can offer the build-time poster instead.
  */
 export async function startDrawing(base: string): Promise<PosterDrawer> {
+  posterMark('worker-asked');
   const worker = new Worker(new URL('./draw-worker.ts', import.meta.url), { type: 'module', name: 'poster' });
-  const calls = new WorkerCalls<DrawRequest, Drawn | null>(worker, 'poster');
+  const calls = new WorkerCalls<DrawRequest, DrawReply>(worker, 'poster');
   try {
-    await calls.call({ base });
+    recordStages((await calls.call({ base })).stages);
   } catch (error) {
     worker.terminate();
     throw error;
   }
+  posterMark('engine-ready');
   return {
     async draw(input) {
-      const drawn = await calls.call({ base, input });
+      const { drawn, stages } = await calls.call({ base, input });
+      recordStages(stages);
       if (!drawn) throw new Error('The poster worker answered without a poster.');
       return drawn;
     },

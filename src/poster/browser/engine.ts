@@ -72,9 +72,11 @@ export function browserEngine(satori: SatoriCall, base: string): PosterEngine {
  * Loads satori/standalone and its layout.wasm. Rejects when either cannot be
  * loaded or compiled, so the island can offer the build-time poster instead.
  */
-export async function startEngine(base: string): Promise<PosterFonts> {
+export async function startEngine(base: string, stage: (name: string) => void = () => undefined): Promise<PosterFonts> {
   const [standalone, wasm] = await Promise.all([import('satori/standalone'), import('satori/layout.wasm?url')]);
+  stage('satori-loaded');
   await standalone.init(wasm.default);
+  stage('wasm-compiled');
   const satori = standalone.default as unknown as SatoriCall;
   // Satori compiles its layout engine on first use: an empty render here makes
   // a broken download fail now, while the page can still offer the fallback.
@@ -82,5 +84,6 @@ export async function startEngine(base: string): Promise<PosterFonts> {
     { type: 'div', props: { style: { display: 'flex' } } },
     { width: 1, height: 1, fonts: [], loadAdditionalAsset: async () => [], onNodeDetected: () => undefined },
   );
+  stage('satori-warm');
   return new PosterFonts(browserEngine(satori, base));
 }
