@@ -31,7 +31,19 @@ const ENGINES = ['chromium', 'firefox', 'webkit'] as const;
 type EngineName = (typeof ENGINES)[number];
 const LABEL: Record<EngineName, string> = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };
 /** The stages, in the order they happen, as the island and its worker mark them. */
-const STAGES = ['island-hydrated', 'sketch-shown', 'worker-asked', 'worker-running', 'satori-loaded', 'wasm-compiled', 'satori-warm', 'engine-ready', 'first-drawing', 'preview-shown'];
+const STAGES = [
+  'island-hydrated',
+  'sketch-shown',
+  'worker-asked',
+  'worker-running',
+  'satori-loaded',
+  'wasm-compiled',
+  'satori-warm',
+  'fonts-loaded',
+  'engine-ready',
+  'first-drawing',
+  'preview-shown',
+];
 const WAIT_MS = 60_000;
 
 type Marks = Record<string, number>;

@@ -11,7 +11,6 @@ import { parse } from 'yaml';
 import type { EnginePage, Key } from './driver.ts';
 import { describe, findAll, toWire, type Query } from './query.ts';
 
-
 const FIND = findAll.toString();
 
 /** The sample client the site is built for: the first client file. */
@@ -67,7 +66,8 @@ export async function journey(page: EnginePage, options: JourneyOptions): Promis
   }
 
   const texts = (query: Query) => mapped(query, `(element) => element.textContent.replace(/\\s+/g, ' ').trim()`);
-  const visible = (query: Query, wait?: number) => until<number>(`${describe(query)} to be shown`, mapped(query, '() => 1') + '.length', (count) => count > 0, wait);
+  const visible = (query: Query, wait?: number) =>
+    until<number>(`${describe(query)} to be shown`, mapped(query, '() => 1') + '.length', (count) => count > 0, wait);
   const attributeIs = (query: Query, attribute: string, expected: string) =>
     until<(string | null)[]>(
       `${describe(query)} to have ${attribute}="${expected}"`,
@@ -75,7 +75,11 @@ export async function journey(page: EnginePage, options: JourneyOptions): Promis
       (found) => found[0] === expected,
     );
   const propertyIs = (query: Query, property: string, expected: unknown) =>
-    until<unknown[]>(`${describe(query)} to have ${property} ${JSON.stringify(expected)}`, mapped(query, `(element) => element[${JSON.stringify(property)}]`), (found) => found[0] === expected);
+    until<unknown[]>(
+      `${describe(query)} to have ${property} ${JSON.stringify(expected)}`,
+      mapped(query, `(element) => element[${JSON.stringify(property)}]`),
+      (found) => found[0] === expected,
+    );
 
   async function action(query: Query, act: () => Promise<void>): Promise<void> {
     await visible(query);
@@ -117,7 +121,6 @@ export async function journey(page: EnginePage, options: JourneyOptions): Promis
     { role: 'button', name: /^Drag /, within: ranking },
     `(element) => element.textContent.replace(/^\\s*Drag (.*), at position \\d+ of \\d+\\s*$/, '$1')`,
   );
-  const rankedLabels = () => page.evaluate<string[]>(rankedExpression);
   const rankingIs = (expected: string[]) =>
     until<string[]>(`the ranking ${expected.join(', ')}`, rankedExpression, (found) => JSON.stringify(found) === JSON.stringify(expected));
   const dragStatus = (text: string) => visible({ role: 'status', text });
@@ -205,7 +208,11 @@ export async function journey(page: EnginePage, options: JourneyOptions): Promis
   await step('poster: preview of the client’s own ranking, then a style change', async () => {
     await page.goto(at('poster'));
     // The poster maker starts once it is scrolled into view, as a person scrolls to it.
-    await until<boolean>('the poster heading', `(${FIND})(${JSON.stringify(toWire({ role: 'heading', name: 'Make your poster' }))})[0]?.scrollIntoView() ?? false`, () => true);
+    await until<boolean>(
+      'the poster heading',
+      `(${FIND})(${JSON.stringify(toWire({ role: 'heading', name: 'Make your poster' }))})[0]?.scrollIntoView() ?? false`,
+      () => true,
+    );
     await visible({ role: 'img', name: /^Preview of your poster, Paper style/ }, 60_000);
     const first = `Creativity (making prototypes)`;
     const list = await page.evaluate<string[]>(texts({ role: 'listitem', within: { role: 'list', name: 'On your poster' } }));
@@ -233,7 +240,12 @@ export async function journey(page: EnginePage, options: JourneyOptions): Promis
     const button: Query = { role: 'button', name: 'Download PNG' };
     await propertyIs(button, 'disabled', false);
     await click(button);
-    const [file] = await until<{ name: string; size: number; signature: number[]; width: number; height: number }[]>('a PNG download', 'window.__downloads', (list) => list.length > 0, 60_000);
+    const [file] = await until<{ name: string; size: number; signature: number[]; width: number; height: number }[]>(
+      'a PNG download',
+      'window.__downloads',
+      (list) => list.length > 0,
+      60_000,
+    );
     if (!file!.name.startsWith(`${client.name.toLowerCase().replace(/\s+/g, '-')}-values-pinterest-1000x1500`) || !file!.name.endsWith('.png'))
       throw new StepFailed(`expected a file named after ${client.name} and the size; found ${file!.name}`);
     if (file!.signature.join(',') !== '137,80,78,71,13,10,26,10') throw new StepFailed(`expected a PNG; found bytes ${file!.signature.join(' ')}`);

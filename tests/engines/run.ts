@@ -93,7 +93,9 @@ try {
 
 const seconds = ((performance.now() - started) / 1000).toFixed(0);
 if (failures.length > 0) {
-  console.error(`\nThe core journey failed in ${failures.length} of ${chosen.length} engines (${seconds} s):\n${failures.map((line) => `  ${line}`).join('\n')}`);
+  console.error(
+    `\nThe core journey failed in ${failures.length} of ${chosen.length} engines (${seconds} s):\n${failures.map((line) => `  ${line}`).join('\n')}`,
+  );
   process.exit(1);
 }
 console.log(`\nThe core journey passed in ${chosen.join(', ')} (${seconds} s).`);

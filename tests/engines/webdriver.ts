@@ -51,7 +51,10 @@ export interface WebKitDriver {
 export async function startWebKitDriver(): Promise<WebKitDriver> {
   const port = await freePort();
   // Its own process group, so stopping it also ends Xvfb and MiniBrowser.
-  const child: ChildProcess = spawn('xvfb-run', ['-a', WEBKIT_DRIVER, `--port=${port}`, '--host=127.0.0.1'], { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('xvfb-run', ['-a', WEBKIT_DRIVER, `--port=${port}`, '--host=127.0.0.1'], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -145,13 +148,23 @@ export class WebDriverPage implements EnginePage {
   async fill(query: WireQuery, text: string): Promise<void> {
     const id = await this.element(query);
     await this.send(`/element/${id}/clear`);
-    await this.send(`/element/${id}/value`, 'POST', { text });
+    // A line break is typed as the Enter key, as on a keyboard.
+    await this.send(`/element/${id}/value`, 'POST', { text: text.replace(/\n/g, KEYS.Enter) });
   }
 
   async press(key: Key): Promise<void> {
     const value = KEYS[key];
     await this.send('/actions', 'POST', {
-      actions: [{ type: 'key', id: 'keyboard', actions: [{ type: 'keyDown', value }, { type: 'keyUp', value }] }],
+      actions: [
+        {
+          type: 'key',
+          id: 'keyboard',
+          actions: [
+            { type: 'keyDown', value },
+            { type: 'keyUp', value },
+          ],
+        },
+      ],
     });
   }
 
@@ -167,6 +180,7 @@ async function command<T>(url: string, method: string, body?: unknown): Promise<
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const reply = (await response.json()) as { value: T & { error?: string; message?: string } };
-  if (!response.ok) throw new WebDriverError(`WebDriver ${method} ${new URL(url).pathname}: ${reply.value?.error ?? response.status}: ${reply.value?.message ?? ''}`);
+  if (!response.ok)
+    throw new WebDriverError(`WebDriver ${method} ${new URL(url).pathname}: ${reply.value?.error ?? response.status}: ${reply.value?.message ?? ''}`);
   return reply.value;
 }

@@ -66,7 +66,11 @@ export default function PosterSketch({ input, onShown }: { input: PosterInput; o
       className="poster-image poster-sketch"
       style={{ aspectRatio: `${layout.width} / ${layout.height}`, width: `min(100%, ${layout.width}px, calc(${MAX_HEIGHT} * ${ratio}))` }}
     >
-      <div className="poster-sketch__canvas" aria-hidden="true" style={{ width: layout.width, height: layout.height, transform: `scale(${scale})`, visibility: scale > 0 ? undefined : 'hidden' }}>
+      <div
+        className="poster-sketch__canvas"
+        aria-hidden="true"
+        style={{ width: layout.width, height: layout.height, transform: `scale(${scale})`, visibility: scale > 0 ? undefined : 'hidden' }}
+      >
         {toElements(layout.tree)}
       </div>
     </div>

@@ -64,12 +64,11 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
     posterMark('island-hydrated');
     (async () => {
       try {
-        const [{ startDrawing }, { PngEncoder }, { PosterStudio }] = await Promise.all([
-          import('../../poster/browser/draw.ts'),
-          import('../../poster/browser/raster.ts'),
-          import('./studio.ts'),
-        ]);
-        const drawer = await startDrawing(base);
+        // The engine's worker starts first; the rest of the studio loads beside it.
+        const starting = import('../../poster/browser/draw.ts').then(({ startDrawing }) => startDrawing(base, latest.current));
+        starting.catch(() => undefined);
+        const [{ PngEncoder }, { PosterStudio }] = await Promise.all([import('../../poster/browser/raster.ts'), import('./studio.ts')]);
+        const drawer = await starting;
         if (!cancelled) setEngine({ state: 'ready', studio: new PosterStudio(drawer, new PngEncoder()) });
       } catch (error) {
         if (!cancelled) setEngine({ state: 'failed', reason: error instanceof Error ? error.message : String(error) });

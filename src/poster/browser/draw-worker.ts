@@ -24,9 +24,9 @@ function takeStages(): StageTimes {
   return taken;
 }
 
-answerCalls<DrawRequest, DrawReply>(self, async ({ base, input }) => {
+answerCalls<DrawRequest, DrawReply>(self, async ({ base, input, first }) => {
   if (!engine) {
-    engine = startEngine(base, (stage) => (stages[stage] = epochNow()));
+    engine = startEngine(base, (stage) => (stages[stage] = epochNow()), first);
     // A failed start may be retried by a later message.
     engine.catch(() => (engine = undefined));
   }

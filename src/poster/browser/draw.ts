@@ -17,8 +17,12 @@ export interface Drawn {
   height: number;
 }
 
-/** A message without input starts the engine; one with input draws that poster. */
-export type DrawRequest = { base: string; input?: PosterInput };
+/**
+ * A message without input starts the engine; one with input draws that
+ * poster. `first`, with the start, is the poster the page will ask for first,
+ * so its fonts load while the engine compiles.
+ */
+export type DrawRequest = { base: string; input?: PosterInput; first?: PosterInput };
 
 /** The worker's answer: the poster asked for, and when the stages finished since its last answer. */
 export type DrawReply = { drawn?: Drawn; stages: StageTimes };
@@ -31,12 +35,12 @@ export interface PosterDrawer {
  * Starts the poster engine. Rejects when it cannot be loaded or compiled, so
  * the island can offer the build-time poster instead.
  */
-export async function startDrawing(base: string): Promise<PosterDrawer> {
+export async function startDrawing(base: string, first?: PosterInput): Promise<PosterDrawer> {
   posterMark('worker-asked');
   const worker = new Worker(new URL('./draw-worker.ts', import.meta.url), { type: 'module', name: 'poster' });
   const calls = new WorkerCalls<DrawRequest, DrawReply>(worker, 'poster');
   try {
-    recordStages((await calls.call({ base })).stages);
+    recordStages((await calls.call({ base, first })).stages);
   } catch (error) {
     worker.terminate();
     throw error;
