@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
-import type { Download, Page } from '@playwright/test';
+import type { Download, Locator, Page } from '@playwright/test';
 import { expect, sampleClient, test, watchPage } from './fixtures.ts';
 import { nodeEngine, nodeFonts, renderOpenGraphPng } from '../../src/poster/node.ts';
 import { posterLayout, type PosterValue } from '../../src/poster/layout.ts';
@@ -51,6 +51,14 @@ async function readyPreview(page: Page) {
   const preview = page.getByRole('img', { name: /Preview of your poster/ });
   await expect(preview).toBeVisible({ timeout: 30_000 });
   return preview;
+}
+
+/** Where an element sits on the page (not in the window, which scrolls). */
+async function placeOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return { x: box.x + window.scrollX, y: box.y + window.scrollY, width: box.width, height: box.height };
+  });
 }
 
 async function download(page: Page, name: string): Promise<{ file: Download; bytes: Buffer }> {
@@ -108,6 +116,44 @@ test("the preview shows the client's own ranking and bold words, and follows the
     nodeFonts(),
   );
   expect(bytes.toString('utf8')).toBe(expected.svg);
+});
+
+test("while the engine loads, a sketch of the client's own poster holds the preview's place, then gives way to the engine's drawing", async ({ page }) => {
+  await seedAnswers(page, ranked);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // The engine's layout.wasm arrives only when the test says so: a slow phone, made certain.
+  await page.route(/layout\.[\w-]+\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(posterPage);
+  await page.getByRole('heading', { name: 'Make your poster' }).scrollIntoViewIfNeeded();
+  const sketch = page.getByRole('img', {
+    name: 'Sketch of your poster, Paper style, shown while the full preview is drawn: Friendship, Honesty, Adventure, Creativity, Family',
+  });
+  await expect(sketch).toBeVisible({ timeout: 30_000 });
+  await expect(sketch).toContainText('long dinners');
+  await expect(page.getByRole('img', { name: /Preview of your poster/ })).toHaveCount(0);
+  const sketched = await placeOf(sketch);
+  const listed = await placeOf(page.getByRole('list', { name: 'On your poster' }));
+
+  // A style chosen while the engine loads is sketched at once.
+  await page.getByRole('radio', { name: /Compass/ }).check();
+  await expect(page.getByRole('img', { name: /^Sketch of your poster, Compass style/ })).toBeVisible();
+
+  release();
+  const preview = page.getByRole('img', { name: /Preview of your poster, Compass style/ });
+  await expect(preview).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('img', { name: /^Sketch of your poster/ })).toHaveCount(0);
+  // The drawing takes the sketch's place exactly: nothing on the page moves.
+  // Within a pixel: layout rounds to fractions of one.
+  const drawn = await placeOf(preview);
+  const listedNow = await placeOf(page.getByRole('list', { name: 'On your poster' }));
+  for (const side of ['x', 'y', 'width', 'height'] as const) {
+    expect(Math.abs(drawn[side] - sketched[side])).toBeLessThanOrEqual(1);
+    expect(Math.abs(listedNow[side] - listed[side])).toBeLessThanOrEqual(1);
+  }
 });
 
 test('ranking the values on HW2 reorders the poster on HW4', async ({ page }) => {
@@ -252,7 +298,8 @@ test('when the engine cannot load, the page says so and offers the session poste
   await page.route(/layout\.[\w-]+\.wasm$/, (route) => route.fulfill({ status: 404, body: 'missing' }));
   await page.goto(posterPage);
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('The poster maker could not start in this browser');
+  // The engine fails only once its worker has tried to load it, which takes a while on a busy machine.
+  await expect(alert).toContainText('The poster maker could not start in this browser', { timeout: 30_000 });
   const link = alert.getByRole('link', { name: 'Download the session poster (PNG)' });
   const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const image = PNG.sync.read(await readFile((await file.path())!));

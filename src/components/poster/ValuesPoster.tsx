@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PosterInput } from '../../poster/layout.ts';
 import { clampTopN, DEFAULT_TITLE, DEFAULT_TOP_N, MIN_TOP_N } from '../../poster/options.ts';
 import { DEFAULT_SIZE, POSTER_SIZE_IDS, POSTER_SIZES, type PosterSizeId } from '../../poster/sizes.ts';
@@ -9,6 +9,8 @@ import { Superseded } from './superseded.ts';
 import { downloadBlob } from '../download.ts';
 import { useHydrated } from '../hydrated.ts';
 import { usePosterValues } from './usePosterValues.ts';
+import PosterSketch from './PosterSketch.tsx';
+import { posterMark } from '../../poster/browser/marks.ts';
 import './poster.css';
 
 export interface ValuesPosterProps {
@@ -59,14 +61,14 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
 
   useEffect(() => {
     let cancelled = false;
+    posterMark('island-hydrated');
     (async () => {
       try {
-        const [{ startDrawing }, { PngEncoder }, { PosterStudio }] = await Promise.all([
-          import('../../poster/browser/draw.ts'),
-          import('../../poster/browser/raster.ts'),
-          import('./studio.ts'),
-        ]);
-        const drawer = await startDrawing(base);
+        // The engine's worker starts first; the rest of the studio loads beside it.
+        const starting = import('../../poster/browser/draw.ts').then(({ startDrawing }) => startDrawing(base, latest.current));
+        starting.catch(() => undefined);
+        const [{ PngEncoder }, { PosterStudio }] = await Promise.all([import('../../poster/browser/raster.ts'), import('./studio.ts')]);
+        const drawer = await starting;
         if (!cancelled) setEngine({ state: 'ready', studio: new PosterStudio(drawer, new PngEncoder()) });
       } catch (error) {
         if (!cancelled) setEngine({ state: 'failed', reason: error instanceof Error ? error.message : String(error) });
@@ -125,6 +127,13 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
   }
 
   const shown = preview?.shown ?? values.slice(0, shownCount);
+  const sketchShown = useCallback(() => posterMark('sketch-shown'), []);
+  const firstPreview = useRef(false);
+  const previewShown = useCallback(() => {
+    if (firstPreview.current) return;
+    firstPreview.current = true;
+    posterMark('preview-shown');
+  }, []);
   const ready = engine.state === 'ready';
 
   return (
@@ -224,7 +233,10 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
                   alt={`Preview of your poster, ${POSTER_STYLES[style].label} style`}
                   className="poster-image"
                   data-size={`${preview.width}x${preview.height}`}
+                  onLoad={previewShown}
                 />
+              ) : hydrated ? (
+                <PosterSketch input={input} onShown={sketchShown} />
               ) : (
                 <img
                   src={fallbackUrl}

@@ -7,6 +7,7 @@
 import type { PosterInput, PosterValue } from '../layout.ts';
 import { controlledWorker } from '../../offline/worker.ts';
 import drawWorker from './draw-worker.ts?worker&url';
+import { posterMark, recordStages, type StageTimes } from './marks.ts';
 import { WorkerCalls } from './worker-calls.ts';
 
 /** One drawn poster: the SVG and what the page shows beside it. */
@@ -18,8 +19,15 @@ export interface Drawn {
   height: number;
 }
 
-/** A message without input starts the engine; one with input draws that poster. */
-export type DrawRequest = { base: string; input?: PosterInput };
+/**
+ * A message without input starts the engine; one with input draws that
+ * poster. `first`, with the start, is the poster the page will ask for first,
+ * so its fonts load while the engine compiles.
+ */
+export type DrawRequest = { base: string; input?: PosterInput; first?: PosterInput };
+
+/** The worker's answer: the poster asked for, and when the stages finished since its last answer. */
+export type DrawReply = { drawn?: Drawn; stages: StageTimes };
 
 export interface PosterDrawer {
   draw(input: PosterInput): Promise<Drawn>;
@@ -29,18 +37,21 @@ export interface PosterDrawer {
  * Starts the poster engine. Rejects when it cannot be loaded or compiled, so
  * the island can offer the build-time poster instead.
  */
-export async function startDrawing(base: string): Promise<PosterDrawer> {
+export async function startDrawing(base: string, first?: PosterInput): Promise<PosterDrawer> {
+  posterMark('worker-asked');
   const worker = controlledWorker(drawWorker, { name: 'poster' });
-  const calls = new WorkerCalls<DrawRequest, Drawn | null>(worker, 'poster');
+  const calls = new WorkerCalls<DrawRequest, DrawReply>(worker, 'poster');
   try {
-    await calls.call({ base });
+    recordStages((await calls.call({ base, first })).stages);
   } catch (error) {
     worker.terminate();
     throw error;
   }
+  posterMark('engine-ready');
   return {
     async draw(input) {
-      const drawn = await calls.call({ base, input });
+      const { drawn, stages } = await calls.call({ base, input });
+      recordStages(stages);
       if (!drawn) throw new Error('The poster worker answered without a poster.');
       return drawn;
     },

@@ -6,7 +6,8 @@
 import type { FamilyId, FontFile, RangeTable } from '../fonts.ts';
 import { posterFontUrl } from './font-urls/index.ts';
 import { EMOJI_FOLDER, emojiGroup } from '../emoji.ts';
-import { PosterFonts, type PosterEngine, type SatoriCall } from '../render.ts';
+import { posterLayout, type PosterInput } from '../layout.ts';
+import { baseFonts, PosterFonts, type PosterEngine, type SatoriCall } from '../render.ts';
 
 type Loader<T> = () => Promise<T>;
 
@@ -54,10 +55,25 @@ export function browserEngine(satori: SatoriCall, base: string): PosterEngine {
 /**
  * Loads satori/standalone and its layout.wasm. Rejects when either cannot be
  * loaded or compiled, so the island can offer the build-time poster instead.
+ * With `firstPoster`, the fonts that poster needs are fetched while the engine
+ * compiles, rather than after: on a busy phone both take a while.
  */
-export async function startEngine(base: string): Promise<PosterFonts> {
+export async function startEngine(base: string, stage: (name: string) => void = () => undefined, firstPoster?: PosterInput): Promise<PosterFonts> {
+  let compiled: (satori: SatoriCall) => void = () => undefined;
+  const whenCompiled = new Promise<SatoriCall>((resolve) => (compiled = resolve));
+  const later: SatoriCall = async (...call) => (await whenCompiled)(...call);
+  const fonts = new PosterFonts(browserEngine(later, base));
+  if (firstPoster) {
+    baseFonts(posterLayout({ ...firstPoster, scale: 1 }), fonts).then(
+      () => stage('fonts-loaded'),
+      // A font that fails now fails again, with its message, when the poster is drawn.
+      () => undefined,
+    );
+  }
   const [standalone, wasm] = await Promise.all([import('satori/standalone'), import('satori/layout.wasm?url')]);
+  stage('satori-loaded');
   await standalone.init(wasm.default);
+  stage('wasm-compiled');
   const satori = standalone.default as unknown as SatoriCall;
   // Satori compiles its layout engine on first use: an empty render here makes
   // a broken download fail now, while the page can still offer the fallback.
@@ -65,5 +81,7 @@ export async function startEngine(base: string): Promise<PosterFonts> {
     { type: 'div', props: { style: { display: 'flex' } } },
     { width: 1, height: 1, fonts: [], loadAdditionalAsset: async () => [], onNodeDetected: () => undefined },
   );
-  return new PosterFonts(browserEngine(satori, base));
+  stage('satori-warm');
+  compiled(satori);
+  return fonts;
 }
