@@ -10,12 +10,36 @@ export interface ThemeView {
   evidence: string[];
 }
 
+/** One session of a client's engagement, with where its pages live. */
+export interface SessionView {
+  /** Position in the engagement, from 0. */
+  index: number;
+  workbook: string;
+  /** The day of the session, YYYY-MM-DD. */
+  date: string;
+  /**
+   * What follows `/<slug>/` (and `/coach/<slug>/`) in the address of this
+   * session's pages: nothing for the first session, so links already sent keep
+   * working, and `<workbook>/` for every later one.
+   */
+  path: string;
+}
+
 /** Everything a page needs to know about one client, with the coach's details merged in. */
 export interface ClientView {
   slug: string;
   name: string;
   /** The name the workbook greets the client by: the preferred name, else the first name. */
   greeting: string;
+  /** Every session of the engagement, in order. */
+  sessions: SessionView[];
+  /** The session this view is about: the first, unless a route chose another with `forSession`. */
+  session: SessionView;
+  /** The current session: the latest whose date is today or earlier, else the first. */
+  current: SessionView;
+  /** The date of the next session, from today on, if one is booked. */
+  nextDate: string | undefined;
+  /** The date and workbook of `session`, for the pages that speak of one session. */
   sessionDate: string;
   workbook: string;
   themes: ThemeView[];
@@ -35,16 +59,57 @@ export async function getCoach(): Promise<Coach> {
   return entry.data;
 }
 
+/** Today as YYYY-MM-DD: "current" and "next" are judged on the day the site is built. */
+export function buildDay(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * A client's sessions with their addresses, the current one and the next date.
+ * The current session is the latest whose date is today or earlier, else the first;
+ * the next date is the first session date from today on (a session today is
+ * still to come, as on the coach's dashboard).
+ */
+export function sessionsOf(sessions: ReadonlyArray<{ workbook: string; date: string }>, today: string = buildDay()) {
+  const views: SessionView[] = sessions.map((session, index) => ({
+    index,
+    workbook: session.workbook,
+    date: session.date,
+    path: index === 0 ? '' : `${session.workbook}/`,
+  }));
+  const first = views[0];
+  if (!first) throw new Error('A client needs at least one session.');
+  const current = views.findLast((session) => session.date <= today) ?? first;
+  const nextDate = views.find((session) => session.date >= today)?.date;
+  return { sessions: views, current, nextDate };
+}
+
+/** The same client, seen from one of their sessions: its pages, guide and letter speak of that session. */
+export function forSession(client: ClientView, session: SessionView): ClientView {
+  return { ...client, session, sessionDate: session.date, workbook: session.workbook };
+}
+
+/** The session after this one, if any. */
+export function sessionAfter(client: ClientView, session: SessionView): SessionView | undefined {
+  return client.sessions[session.index + 1];
+}
+
 function toView(entry: CollectionEntry<'clients'>, coachDefaults: Coach): ClientView {
   const data = entry.data;
   const coach = { ...coachDefaults, ...data.coach };
   const themes = data.themes.map((theme) => ({ id: themeId(theme.name), name: theme.name, evidence: theme.evidence }));
+  const { sessions, current, nextDate } = sessionsOf(data.sessions);
+  const first = sessions[0]!;
   return {
     slug: entry.id,
     name: data.name,
     greeting: data.preferredName ?? data.name.split(/\s+/)[0] ?? data.name,
-    sessionDate: data.sessionDate,
-    workbook: data.workbook,
+    sessions,
+    session: first,
+    current,
+    nextDate,
+    sessionDate: first.date,
+    workbook: first.workbook,
     themes,
     themeCountWarning: themes.length < RECOMMENDED_THEMES.min || themes.length > RECOMMENDED_THEMES.max,
     letter: data.letter,
@@ -53,7 +118,7 @@ function toView(entry: CollectionEntry<'clients'>, coachDefaults: Coach): Client
   };
 }
 
-/** All clients, next session first (by session date, then name). */
+/** All clients, by the date of their first session, then name. */
 export async function getClients(): Promise<ClientView[]> {
   const coach = await getCoach();
   const entries = await getCollection('clients');
@@ -76,6 +141,11 @@ export async function getClientPages(workbook: string): Promise<WorkbookPage[]> 
   return (await getWorkbookPages(workbook, 'client')).filter((page) => pageSlug(page) !== 'index');
 }
 
+/** A workbook as the coach names it in lists: its folder name, capitalised ("goals" is "Goals"). */
+export function workbookLabel(workbook: string): string {
+  return workbook.charAt(0).toLocaleUpperCase() + workbook.slice(1).replace(/-/g, ' ');
+}
+
 /** The welcome text shown on the client's home, if the workbook has one. */
 export async function getWelcome(workbook: string): Promise<WorkbookPage | undefined> {
   return (await getWorkbookPages(workbook, 'client')).find((page) => pageSlug(page) === 'index');
@@ -88,4 +158,35 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'lon
 export function formatDate(day: string): string {
   const [year, month, date] = day.split('-').map(Number);
   return LONG_DATE.format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1)));
+}
+
+/** A page of one session, with the client seen from that session. */
+export interface SessionPage {
+  client: ClientView;
+  page: WorkbookPage;
+  pages: WorkbookPage[];
+}
+
+/**
+ * Every page of every client's sessions for one audience. The first session's
+ * pages live at `/<slug>/<page>/`, later ones at `/<slug>/<workbook>/<page>/`
+ * (and the same under `/coach/`): `later` chooses which of the two.
+ */
+export async function getSessionPages(audience: 'coach' | 'client', later: boolean): Promise<SessionPage[]> {
+  const found: SessionPage[] = [];
+  for (const client of await getClients()) {
+    for (const session of client.sessions) {
+      if ((session.index > 0) !== later) continue;
+      const all = await getWorkbookPages(session.workbook, audience);
+      const pages = audience === 'client' ? all.filter((page) => pageSlug(page) !== 'index') : all;
+      const view = forSession(client, session);
+      for (const page of pages) found.push({ client: view, page, pages });
+    }
+  }
+  return found;
+}
+
+/** The address of a session page: `<base><slug>/<workbook>/<page>/`, without the workbook for the first session. */
+export function sessionPageHref(base: string, client: ClientView, session: SessionView, page: WorkbookPage, coach = false): string {
+  return `${base}${coach ? 'coach/' : ''}${client.slug}/${session.path}${pageSlug(page)}/`;
 }
