@@ -1,6 +1,6 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Coach } from '../schemas/coach.ts';
-import { RECOMMENDED_THEMES } from '../schemas/client.ts';
+import { clientSessions, RECOMMENDED_THEMES } from '../schemas/client.ts';
 import { themeId } from './slug.ts';
 
 /** A theme ready for pages and for seeding the client's values. */
@@ -98,7 +98,7 @@ function toView(entry: CollectionEntry<'clients'>, coachDefaults: Coach): Client
   const data = entry.data;
   const coach = { ...coachDefaults, ...data.coach };
   const themes = data.themes.map((theme) => ({ id: themeId(theme.name), name: theme.name, evidence: theme.evidence }));
-  const { sessions, current, nextDate } = sessionsOf(data.sessions);
+  const { sessions, current, nextDate } = sessionsOf(clientSessions(data));
   const first = sessions[0]!;
   return {
     slug: entry.id,

@@ -82,7 +82,7 @@ export const MAX_SESSIONS = 24;
  *
  * A client has either one session, written as `sessionDate` (and `workbook`,
  * `values` when left out), or several, listed in order under `sessions:`.
- * Either way the parsed client carries the full list in `sessions`.
+ * `clientSessions` reads either form as one list.
  */
 const clientFields = z
   .object(
@@ -173,14 +173,18 @@ export function sessionProblems(data: {
   return problems;
 }
 
-export const clientSchema = clientFields
-  .superRefine((data, context) => {
-    for (const problem of sessionProblems(data)) context.addIssue({ code: 'custom', path: problem.path, message: problem.message });
-  })
-  .transform(({ sessionDate, workbook, sessions, ...rest }) => ({
-    ...rest,
-    sessions: sessions ?? [{ workbook: workbook ?? 'values', date: sessionDate ?? '' }],
-  }));
+export const clientSchema = clientFields.superRefine((data, context) => {
+  for (const problem of sessionProblems(data)) context.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+});
+
+/**
+ * A client's sessions in order, from either form of the file: the `sessions:`
+ * list, or the single `sessionDate` and `workbook` (`values` when left out).
+ */
+export function clientSessions(data: { sessionDate?: string | undefined; workbook?: string | undefined; sessions?: Session[] | undefined }): Session[] {
+  if (data.sessions && data.sessions.length > 0) return data.sessions;
+  return [{ workbook: data.workbook ?? 'values', date: data.sessionDate ?? '' }];
+}
 
 export type ClientInput = z.input<typeof clientSchema>;
 export type ClientData = z.infer<typeof clientSchema>;
