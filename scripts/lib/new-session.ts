@@ -52,7 +52,8 @@ export function parseFlags(argv: string[]): ParsedFlags {
       .join(', ');
     if (/argument missing/.test(message)) return { ok: false, problem: flagProblem(flag, 'a value after the flag', 'nothing') };
     if (/positional/i.test(message)) {
-      return { ok: false, problem: flagProblem('(arguments)', `only flags (${known})`, `a stray argument ${describeValue(argv.find((a) => !a.startsWith('-')))}`) };
+      const stray = /argument '([^']*)'/.exec(message)?.[1];
+      return { ok: false, problem: flagProblem('(arguments)', `only flags (${known})`, `a stray argument ${describeValue(stray)}`) };
     }
     return { ok: false, problem: flagProblem(flag, `one of ${known}`, 'an unknown flag') };
   }

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { calendarDate } from './dates.ts';
+import { calendarDate, isCalendarDate } from './dates.ts';
 import { coachOverrideSchema } from './coach.ts';
 
 /** The longest theme the workbook lays out well on a card, a post-it and the poster. */
@@ -163,7 +163,7 @@ export function sessionProblems(data: {
   const seen = new Map<string, number>();
   data.sessions.forEach((session, index) => {
     const before = data.sessions?.[index - 1];
-    if (before && session.date < before.date) {
+    if (before && isCalendarDate(before.date) && isCalendarDate(session.date) && session.date < before.date) {
       problems.push({ path: ['sessions', index, 'date'], message: `a date on or after sessions[${index - 1}].date (${before.date}), as sessions are listed in order` });
     }
     const first = seen.get(session.workbook);
