@@ -30,12 +30,18 @@ async function ask(request: SessionRequest): Promise<SessionRequest> {
       prompts.cancel('No clients yet: add one with npm run new-client. Nothing was written.');
       process.exit(1);
     }
-    const client = await prompts.select({ message: 'Client', options: clients.map((choice) => ({ value: choice.slug, label: choice.name, hint: choice.slug })) });
+    const client = await prompts.select({
+      message: 'Client',
+      options: clients.map((choice) => ({ value: choice.slug, label: choice.name, hint: choice.slug })),
+    });
     stop(client);
     answered.client = String(client);
   }
   if (!answered.workbook) {
-    const workbook = await prompts.select({ message: 'Workbook for this session', options: listWorkbooks(contentDir()).map((name) => ({ value: name, label: name })) });
+    const workbook = await prompts.select({
+      message: 'Workbook for this session',
+      options: listWorkbooks(contentDir()).map((name) => ({ value: name, label: name })),
+    });
     stop(workbook);
     answered.workbook = String(workbook);
   }

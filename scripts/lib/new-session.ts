@@ -194,7 +194,13 @@ export function addSession(request: SessionRequest, dir: string = contentDir()):
   const before = doc.errors.length === 0 ? checkClient(doc.toJS(), file, workbooks, slug) : undefined;
   if (!before || !isMap(doc.contents) || before.problems.some((problem) => problem.level === 'error')) {
     const problems = before?.problems.filter((problem) => problem.level === 'error') ?? [
-      { level: 'error' as const, file, field: '(file)', expected: 'valid YAML', found: `a syntax error (${doc.errors[0]?.message.split('\n')[0] ?? 'not a map'})` },
+      {
+        level: 'error' as const,
+        file,
+        field: '(file)',
+        expected: 'valid YAML',
+        found: `a syntax error (${doc.errors[0]?.message.split('\n')[0] ?? 'not a map'})`,
+      },
     ];
     return { ok: false, problems };
   }
@@ -205,7 +211,9 @@ export function addSession(request: SessionRequest, dir: string = contentDir()):
   if (twice) {
     return {
       ok: false,
-      problems: [flagProblem('--workbook', `a workbook this client has not followed yet (${file} has ${twice.workbook} on ${twice.date})`, describeValue(workbook))],
+      problems: [
+        flagProblem('--workbook', `a workbook this client has not followed yet (${file} has ${twice.workbook} on ${twice.date})`, describeValue(workbook)),
+      ],
     };
   }
   if (date < last.date) {

@@ -139,7 +139,7 @@ export async function getSessionPages(audience: 'coach' | 'client', later: boole
   const found: SessionPage[] = [];
   for (const client of await getClients()) {
     for (const session of client.sessions) {
-      if ((session.index > 0) !== later) continue;
+      if (session.index > 0 !== later) continue;
       const all = await getWorkbookPages(session.workbook, audience);
       const pages = audience === 'client' ? all.filter((page) => pageSlug(page) !== 'index') : all;
       const view = forSession(client, session);

@@ -43,4 +43,3 @@ export function sessionsOf(sessions: ReadonlyArray<{ workbook: string; date: str
   const nextDate = views.find((session) => session.date >= today)?.date;
   return { sessions: views, current, nextDate };
 }
-

@@ -164,7 +164,10 @@ export function sessionProblems(data: {
   data.sessions.forEach((session, index) => {
     const before = data.sessions?.[index - 1];
     if (before && isCalendarDate(before.date) && isCalendarDate(session.date) && session.date < before.date) {
-      problems.push({ path: ['sessions', index, 'date'], message: `a date on or after sessions[${index - 1}].date (${before.date}), as sessions are listed in order` });
+      problems.push({
+        path: ['sessions', index, 'date'],
+        message: `a date on or after sessions[${index - 1}].date (${before.date}), as sessions are listed in order`,
+      });
     }
     const first = seen.get(session.workbook);
     if (first === undefined) seen.set(session.workbook, index);

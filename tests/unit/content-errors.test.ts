@@ -44,10 +44,49 @@ describe('client content checks', () => {
     ['a misspelt field', { ...good, sesionDate: '2026-12-03' }],
     ['a theme with a wrong type', { ...good, themes: [...themes.slice(0, 8), 42] }],
     ['sessions beside sessionDate and workbook', { ...good, sessions: [{ workbook: 'values', date: '2026-12-03' }] }],
-    ['a session date that is not a real date', { ...twoSessions, sessions: [{ workbook: 'values', date: '2026-12-03' }, { workbook: 'goals', date: '2026-02-30' }] }, BOTH],
-    ['sessions out of order', { ...twoSessions, sessions: [{ workbook: 'values', date: '2026-12-10' }, { workbook: 'goals', date: '2026-12-03' }] }, BOTH],
-    ['the same workbook twice', { ...twoSessions, sessions: [{ workbook: 'values', date: '2026-12-03' }, { workbook: 'values', date: '2026-12-10' }] }],
-    ['a session with an unknown workbook', { ...twoSessions, sessions: [{ workbook: 'values', date: '2026-12-03' }, { workbook: 'careers', date: '2026-12-10' }] }, BOTH],
+    [
+      'a session date that is not a real date',
+      {
+        ...twoSessions,
+        sessions: [
+          { workbook: 'values', date: '2026-12-03' },
+          { workbook: 'goals', date: '2026-02-30' },
+        ],
+      },
+      BOTH,
+    ],
+    [
+      'sessions out of order',
+      {
+        ...twoSessions,
+        sessions: [
+          { workbook: 'values', date: '2026-12-10' },
+          { workbook: 'goals', date: '2026-12-03' },
+        ],
+      },
+      BOTH,
+    ],
+    [
+      'the same workbook twice',
+      {
+        ...twoSessions,
+        sessions: [
+          { workbook: 'values', date: '2026-12-03' },
+          { workbook: 'values', date: '2026-12-10' },
+        ],
+      },
+    ],
+    [
+      'a session with an unknown workbook',
+      {
+        ...twoSessions,
+        sessions: [
+          { workbook: 'values', date: '2026-12-03' },
+          { workbook: 'careers', date: '2026-12-10' },
+        ],
+      },
+      BOTH,
+    ],
     ['a session without a date', { ...twoSessions, sessions: [{ workbook: 'values', date: '2026-12-03' }, { workbook: 'goals' }] }, BOTH],
     ['an empty list of sessions', { ...twoSessions, sessions: [] }],
     ['neither sessionDate nor sessions', { name: 'Maya Okafor', themes }],
@@ -60,7 +99,18 @@ describe('client content checks', () => {
 
   it('accepts a file of several sessions in order, and reads the single-session form as one session', () => {
     expect(lines(twoSessions, ['goals', 'values'])).toEqual([]);
-    expect(lines({ ...twoSessions, sessions: [{ workbook: 'values', date: '2026-12-03' }, { workbook: 'goals', date: '2026-12-03' }] }, ['goals', 'values'])).toEqual([]);
+    expect(
+      lines(
+        {
+          ...twoSessions,
+          sessions: [
+            { workbook: 'values', date: '2026-12-03' },
+            { workbook: 'goals', date: '2026-12-03' },
+          ],
+        },
+        ['goals', 'values'],
+      ),
+    ).toEqual([]);
     const single = checkClient({ ...good, workbook: undefined }, file, ['values']).data;
     expect(single && clientSessions(single)).toEqual([{ workbook: 'values', date: '2026-12-03' }]);
     const several = checkClient(twoSessions, file, ['goals', 'values']).data;

@@ -89,16 +89,16 @@ describe('unknown placeholders', () => {
   it('fail with a message naming the file, the placeholder and the line', () => {
     expect(() => fillLetter('Dear {{clientNmae}},\n\nSee you on {{sessionDay}}.\n\n{{ signature }}', values, 'src/content/workbooks/values/letter.md'))
       .toThrowErrorMatchingInlineSnapshot(`
-      [ContentError: error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}), found an unknown placeholder {{clientNmae}} on line 1 (did you mean {{clientName}}?)
-      error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}), found an unknown placeholder {{sessionDay}} on line 3 (did you mean {{sessionDate}}?)
-      error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}), found an unknown placeholder {{signature}} on line 5]
+      [ContentError: error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, {{nextSessionDate}}), found an unknown placeholder {{clientNmae}} on line 1 (did you mean {{clientName}}?)
+      error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, {{nextSessionDate}}), found an unknown placeholder {{sessionDay}} on line 3 (did you mean {{sessionDate}}?)
+      error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, {{nextSessionDate}}), found an unknown placeholder {{signature}} on line 5]
     `);
   });
 
   it('catch an unclosed placeholder too', () => {
     expect(letterProblems('Dear {{clientName},\n', 'letter.md', '(body)').map(formatProblem)).toMatchInlineSnapshot(`
       [
-        "error: letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}), written as {{name}}, found an unclosed "{{clientName}," on line 1",
+        "error: letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, {{nextSessionDate}}), written as {{name}}, found an unclosed "{{clientName}," on line 1",
       ]
     `);
   });

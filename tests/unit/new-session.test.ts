@@ -130,12 +130,21 @@ themes:
   });
 
   it('refuses an unknown workbook', () => {
-    refused(['--client', slug, '--workbook', 'careers', '--date', '2026-12-10'], 'error: new-session: --workbook: expected one of check-in, goals, values, found "careers"');
+    refused(
+      ['--client', slug, '--workbook', 'careers', '--date', '2026-12-10'],
+      'error: new-session: --workbook: expected one of check-in, goals, values, found "careers"',
+    );
   });
 
   it('refuses a date that is not a real date', () => {
-    refused(['--client', slug, '--workbook', 'goals', '--date', '2026-02-30'], 'error: new-session: --date: expected a real calendar date written as YYYY-MM-DD, found "2026-02-30"');
-    refused(['--client', slug, '--workbook', 'goals', '--date', 'next Tuesday'], 'error: new-session: --date: expected a real calendar date written as YYYY-MM-DD, found "next Tuesday"');
+    refused(
+      ['--client', slug, '--workbook', 'goals', '--date', '2026-02-30'],
+      'error: new-session: --date: expected a real calendar date written as YYYY-MM-DD, found "2026-02-30"',
+    );
+    refused(
+      ['--client', slug, '--workbook', 'goals', '--date', 'next Tuesday'],
+      'error: new-session: --date: expected a real calendar date written as YYYY-MM-DD, found "next Tuesday"',
+    );
   });
 
   it("refuses a date before the client's previous session", () => {
@@ -154,9 +163,15 @@ themes:
   });
 
   it('refuses bad flags with one line', () => {
-    refused(['--client', slug, '--wrokbook', 'goals'], 'error: new-session: --wrokbook: expected one of --client, --workbook, --date, --json, --help, found an unknown flag');
+    refused(
+      ['--client', slug, '--wrokbook', 'goals'],
+      'error: new-session: --wrokbook: expected one of --client, --workbook, --date, --json, --help, found an unknown flag',
+    );
     refused(['--client', slug, '--workbook', 'goals', '--date'], 'error: new-session: --date: expected a value after the flag, found nothing');
-    refused(['--client', slug, 'goals'], 'error: new-session: (arguments): expected only flags (--client, --workbook, --date, --json, --help), found a stray argument "goals"');
+    refused(
+      ['--client', slug, 'goals'],
+      'error: new-session: (arguments): expected only flags (--client, --workbook, --date, --json, --help), found a stray argument "goals"',
+    );
     // Without a terminal to ask in, a missing flag is named.
     refused(['--client', slug, '--date', '2026-12-10'], `error: new-session: --workbook: expected a workbook name, found nothing`);
   });
