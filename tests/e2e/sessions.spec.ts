@@ -94,6 +94,14 @@ test("the home shows the current session's homework first and the earlier sessio
   await page.goto(`${adaSlug}/rank/`);
   await expect(page.getByRole('heading', { level: 1, name: 'Stack rank' })).toBeVisible();
 
+  expect(problems).toEqual({ consoleErrors: [], pageErrors: [], foreignRequests: [] });
+  await context.close();
+});
+
+test("a later session's pages live under its workbook, print on paper, and join the print pack", async ({ browser }) => {
+  const context = await browser.newContext({ baseURL: server.url });
+  const page = await context.newPage();
+  const problems = watchPage(page, new URL(server.url).origin);
   // The goals pages are useful on paper before anything is typed in them.
   await page.goto(sessionPath.slice(1));
   await expect(page.getByRole('heading', { level: 1, name: 'Your goals' })).toBeVisible();
