@@ -119,9 +119,11 @@ export function readClients(contentDir: string): ClientEntry[] {
       const slug = file.replace(/\.ya?ml$/, '');
       const entry: ClientEntry = { slug, name: slug };
       try {
-        const data = parse(readFileSync(join(dir, file), 'utf8')) as { name?: unknown; workbook?: unknown } | null;
+        const data = parse(readFileSync(join(dir, file), 'utf8')) as { name?: unknown; workbook?: unknown; sessions?: unknown } | null;
         if (typeof data?.name === 'string') entry.name = data.name;
-        if (typeof data?.workbook === 'string') entry.workbook = data.workbook;
+        // The session sheet is the first session's guide, at /coach/<slug>/<page>/.
+        const first = Array.isArray(data?.sessions) ? (data.sessions[0] as { workbook?: unknown } | undefined)?.workbook : data?.workbook;
+        if (typeof first === 'string') entry.workbook = first;
       } catch {
         // The build reports a broken client file with its own message; here the slug is name enough.
       }

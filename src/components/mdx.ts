@@ -11,6 +11,9 @@ import StackRankIsland from './StackRankIsland.astro';
 import LivingScoreIsland from './LivingScoreIsland.astro';
 import NotesIsland from './NotesIsland.astro';
 import ShareWithCoachIsland from './ShareWithCoachIsland.astro';
+import GoalsWorksheet from './goals/GoalsWorksheet.astro';
+import GoalTensionsWorksheet from './goals/GoalTensionsWorksheet.astro';
+import ValuesLensWorksheet from './goals/ValuesLensWorksheet.astro';
 
 /**
  * The components workbook MDX may use without importing them. Each reads the
@@ -31,4 +34,7 @@ export const workbookComponents = {
   LivingScoreIsland,
   NotesIsland,
   ShareWithCoachIsland,
+  GoalsWorksheet,
+  GoalTensionsWorksheet,
+  ValuesLensWorksheet,
 };

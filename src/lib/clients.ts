@@ -1,7 +1,10 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Coach } from '../schemas/coach.ts';
-import { tooFewThemes } from '../schemas/client.ts';
+import { clientSessions, tooFewThemes } from '../schemas/client.ts';
 import { themeId } from './slug.ts';
+import { sessionsOf, type SessionView } from './sessions.ts';
+
+export { buildDay, sessionsOf, type SessionView } from './sessions.ts';
 
 /** A theme ready for pages and for seeding the client's values. */
 export interface ThemeView {
@@ -16,6 +19,15 @@ export interface ClientView {
   name: string;
   /** The name the workbook greets the client by: the preferred name, else the first name. */
   greeting: string;
+  /** Every session of the engagement, in order. */
+  sessions: SessionView[];
+  /** The session this view is about: the first, unless a route chose another with `forSession`. */
+  session: SessionView;
+  /** The current session: the latest whose date is today or earlier, else the first. */
+  current: SessionView;
+  /** The date of the next session, from today on, if one is booked. */
+  nextDate: string | undefined;
+  /** The date and workbook of `session`, for the pages that speak of one session. */
   sessionDate: string;
   workbook: string;
   themes: ThemeView[];
@@ -37,16 +49,32 @@ export async function getCoach(): Promise<Coach> {
   return entry.data;
 }
 
+/** The same client, seen from one of their sessions: its pages, guide and letter speak of that session. */
+export function forSession(client: ClientView, session: SessionView): ClientView {
+  return { ...client, session, sessionDate: session.date, workbook: session.workbook };
+}
+
+/** The session after this one, if any. */
+export function sessionAfter(client: ClientView, session: SessionView): SessionView | undefined {
+  return client.sessions[session.index + 1];
+}
+
 function toView(entry: CollectionEntry<'clients'>, coachDefaults: Coach): ClientView {
   const data = entry.data;
   const coach = { ...coachDefaults, ...data.coach };
   const themes = data.themes.map((theme) => ({ id: themeId(theme.name), name: theme.name, evidence: theme.evidence }));
+  const { sessions, current, nextDate } = sessionsOf(clientSessions(data));
+  const first = sessions[0]!;
   return {
     slug: entry.id,
     name: data.name,
     greeting: data.preferredName ?? data.name.split(/\s+/)[0] ?? data.name,
-    sessionDate: data.sessionDate,
-    workbook: data.workbook,
+    sessions,
+    session: first,
+    current,
+    nextDate,
+    sessionDate: first.date,
+    workbook: first.workbook,
     themes,
     themeCountWarning: tooFewThemes(themes.length),
     letter: data.letter,
@@ -56,7 +84,7 @@ function toView(entry: CollectionEntry<'clients'>, coachDefaults: Coach): Client
   };
 }
 
-/** All clients, next session first (by session date, then name). */
+/** All clients, by the date of their first session, then name. */
 export async function getClients(): Promise<ClientView[]> {
   const coach = await getCoach();
   const entries = await getCollection('clients');
@@ -79,6 +107,11 @@ export async function getClientPages(workbook: string): Promise<WorkbookPage[]> 
   return (await getWorkbookPages(workbook, 'client')).filter((page) => pageSlug(page) !== 'index');
 }
 
+/** A workbook as the coach names it in lists: its folder name, capitalised ("goals" is "Goals"). */
+export function workbookLabel(workbook: string): string {
+  return workbook.charAt(0).toLocaleUpperCase() + workbook.slice(1).replace(/-/g, ' ');
+}
+
 /** The welcome text shown on the client's home, if the workbook has one. */
 export async function getWelcome(workbook: string): Promise<WorkbookPage | undefined> {
   return (await getWorkbookPages(workbook, 'client')).find((page) => pageSlug(page) === 'index');
@@ -91,4 +124,35 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'lon
 export function formatDate(day: string): string {
   const [year, month, date] = day.split('-').map(Number);
   return LONG_DATE.format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, date ?? 1)));
+}
+
+/** A page of one session, with the client seen from that session. */
+export interface SessionPage {
+  client: ClientView;
+  page: WorkbookPage;
+  pages: WorkbookPage[];
+}
+
+/**
+ * Every page of every client's sessions for one audience. The first session's
+ * pages live at `/<slug>/<page>/`, later ones at `/<slug>/<workbook>/<page>/`
+ * (and the same under `/coach/`): `later` chooses which of the two.
+ */
+export async function getSessionPages(audience: 'coach' | 'client', later: boolean): Promise<SessionPage[]> {
+  const found: SessionPage[] = [];
+  for (const client of await getClients()) {
+    for (const session of client.sessions) {
+      if (session.index > 0 !== later) continue;
+      const all = await getWorkbookPages(session.workbook, audience);
+      const pages = audience === 'client' ? all.filter((page) => pageSlug(page) !== 'index') : all;
+      const view = forSession(client, session);
+      for (const page of pages) found.push({ client: view, page, pages });
+    }
+  }
+  return found;
+}
+
+/** The address of a session page: `<base><slug>/<workbook>/<page>/`, without the workbook for the first session. */
+export function sessionPageHref(base: string, client: ClientView, session: SessionView, page: WorkbookPage, coach = false): string {
+  return `${base}${coach ? 'coach/' : ''}${client.slug}/${session.path}${pageSlug(page)}/`;
 }

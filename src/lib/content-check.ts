@@ -40,6 +40,15 @@ export function listWorkbooks(dir: string): string[] {
     .sort();
 }
 
+/** Every workbook a raw client file names, with its field: `workbook`, or each of `sessions[i].workbook`. */
+function sessionWorkbooks(raw: { workbook?: unknown; sessions?: unknown }): Array<{ field: string; workbook: unknown }> {
+  if (!Array.isArray(raw.sessions)) return [{ field: 'workbook', workbook: raw.workbook ?? 'values' }];
+  return raw.sessions.map((session: unknown, index) => ({
+    field: `sessions[${index}].workbook`,
+    workbook: typeof session === 'object' && session !== null ? (session as { workbook?: unknown }).workbook : undefined,
+  }));
+}
+
 /** Checks one client's parsed YAML. Used by the build and by `npm run new-client` before it writes. */
 export function checkClient(input: unknown, file: string, workbooks: readonly string[], slug?: string): { data?: ClientData; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -56,7 +65,7 @@ export function checkClient(input: unknown, file: string, workbooks: readonly st
   if (!parsed.success) problems.push(...zodProblems(parsed.error, input, file));
 
   // Duplicates and the workbook name are checked on the raw input too, so one run reports every problem.
-  const raw = (input ?? {}) as { themes?: unknown; workbook?: unknown };
+  const raw = (input ?? {}) as { themes?: unknown; workbook?: unknown; sessions?: unknown };
   const rawThemes = Array.isArray(raw.themes) ? raw.themes : [];
   const seen = new Map<string, number>();
   rawThemes.forEach((theme: unknown, index: number) => {
@@ -74,12 +83,12 @@ export function checkClient(input: unknown, file: string, workbooks: readonly st
         found: `a duplicate, ${describeValue(name)}`,
       });
   });
-  const workbook = raw.workbook ?? 'values';
-  if (typeof workbook === 'string' && !workbooks.includes(workbook.trim())) {
+  for (const { field, workbook } of sessionWorkbooks(raw)) {
+    if (typeof workbook !== 'string' || workbooks.includes(workbook.trim())) continue;
     problems.push({
       level: 'error',
       file,
-      field: 'workbook',
+      field,
       expected: workbooks.length > 0 ? `one of ${workbooks.join(', ')}` : 'a workbook folder under workbooks/',
       found: describeValue(workbook),
     });

@@ -10,6 +10,7 @@ export const LETTER_PLACEHOLDERS = {
   coachEmail: "the coach's email",
   workbookUrl: "the client's workbook address",
   sessionDate: 'the session date, written out',
+  nextSessionDate: 'the date of the session after this one, written out ("to be agreed" until it is booked)',
 } as const;
 
 export type PlaceholderName = keyof typeof LETTER_PLACEHOLDERS;

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { calendarDate } from './dates.ts';
+import { calendarDate, isCalendarDate } from './dates.ts';
 import { coachOverrideSchema } from './coach.ts';
 
 /** The longest theme the workbook lays out well on a card, a post-it and the poster. */
@@ -54,11 +54,42 @@ export const themeSchema = z.preprocess(
     .strict(),
 );
 
+const workbookName = z.string({ error: 'a workbook name as text' }).trim().min(1, { error: 'a workbook name' });
+
+/**
+ * One session of the engagement: the workbook it follows and the day it takes place.
+ * @example { workbook: "goals", date: "2026-12-10" }
+ */
+export const sessionSchema = z
+  .object(
+    {
+      /**
+       * The workbook of this session: the name of a folder in `src/content/workbooks/`.
+       * @example "goals"
+       */
+      workbook: workbookName,
+      /**
+       * The day of the session.
+       * @example "2026-12-10"
+       */
+      date: calendarDate,
+    },
+    { error: 'a session written as workbook and date' },
+  )
+  .strict();
+
+/** The longest engagement a client file may list. */
+export const MAX_SESSIONS = 24;
+
 /**
  * A client, one YAML file per client in `src/content/clients/`.
  * The file name (without `.yaml`) is the client's private slug.
+ *
+ * A client has either one session, written as `sessionDate` (and `workbook`,
+ * `values` when left out), or several, listed in order under `sessions:`.
+ * `clientSessions` reads either form as one list.
  */
-export const clientSchema = z
+const clientFields = z
   .object(
     {
       /**
@@ -89,12 +120,22 @@ export const clientSchema = z
        * The date of the values session.
        * @example "2026-12-03"
        */
-      sessionDate: calendarDate,
+      sessionDate: calendarDate.optional(),
       /**
-       * The workbook this client follows: the name of a folder in `src/content/workbooks/`.
+       * The workbook of a client with one session: the name of a folder in `src/content/workbooks/`.
        * @example "values"
        */
-      workbook: z.string({ error: 'a workbook name as text' }).trim().min(1, { error: 'a workbook name' }).default('values'),
+      workbook: workbookName.optional(),
+      /**
+       * Every session of the engagement, in order, each with its workbook and date.
+       * Replaces `sessionDate` and `workbook`; `npm run new-session` writes it.
+       * @example [{ workbook: "values", date: "2026-12-03" }, { workbook: "goals", date: "2026-12-10" }]
+       */
+      sessions: z
+        .array(sessionSchema, { error: 'a list of sessions, each with workbook and date' })
+        .min(1, { error: 'at least one session' })
+        .max(MAX_SESSIONS, { error: `at most ${MAX_SESSIONS} sessions` })
+        .optional(),
       /**
        * The themes the coach took from the Discovery Doc. The method asks for at least 8-10.
        * @example ["Creativity", "Family", { name: "Growth", evidence: ["I want to keep learning"] }]
@@ -116,6 +157,49 @@ export const clientSchema = z
   )
   .strict();
 
+/** Where a session list goes wrong: both forms at once, a date out of order, a workbook twice. */
+export function sessionProblems(data: {
+  sessionDate?: string | undefined;
+  workbook?: string | undefined;
+  sessions?: ReadonlyArray<{ workbook: string; date: string }> | undefined;
+}): Array<{ path: PropertyKey[]; message: string }> {
+  if (!data.sessions) {
+    return data.sessionDate === undefined ? [{ path: ['sessionDate'], message: 'a real calendar date written as YYYY-MM-DD (or a list of sessions)' }] : [];
+  }
+  const problems: Array<{ path: PropertyKey[]; message: string }> = [];
+  for (const key of ['sessionDate', 'workbook'] as const) {
+    if (data[key] !== undefined) problems.push({ path: [key], message: `no ${key} beside sessions (each session has its own workbook and date)` });
+  }
+  const seen = new Map<string, number>();
+  data.sessions.forEach((session, index) => {
+    const before = data.sessions?.[index - 1];
+    if (before && isCalendarDate(before.date) && isCalendarDate(session.date) && session.date < before.date) {
+      problems.push({
+        path: ['sessions', index, 'date'],
+        message: `a date on or after sessions[${index - 1}].date (${before.date}), as sessions are listed in order`,
+      });
+    }
+    const first = seen.get(session.workbook);
+    if (first === undefined) seen.set(session.workbook, index);
+    else problems.push({ path: ['sessions', index, 'workbook'], message: `a workbook not already followed in sessions[${first}]` });
+  });
+  return problems;
+}
+
+export const clientSchema = clientFields.superRefine((data, context) => {
+  for (const problem of sessionProblems(data)) context.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+});
+
+/**
+ * A client's sessions in order, from either form of the file: the `sessions:`
+ * list, or the single `sessionDate` and `workbook` (`values` when left out).
+ */
+export function clientSessions(data: { sessionDate?: string | undefined; workbook?: string | undefined; sessions?: Session[] | undefined }): Session[] {
+  if (data.sessions && data.sessions.length > 0) return data.sessions;
+  return [{ workbook: data.workbook ?? 'values', date: data.sessionDate ?? '' }];
+}
+
 export type ClientInput = z.input<typeof clientSchema>;
 export type ClientData = z.infer<typeof clientSchema>;
+export type Session = z.infer<typeof sessionSchema>;
 export type Theme = z.infer<typeof themeSchema>;

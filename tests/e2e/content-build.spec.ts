@@ -24,7 +24,7 @@ test.beforeAll(async () => {
   work = mkdtempSync(join(root, '.tmp', 'e2e-build-'));
   const content = join(work, 'content');
   cpSync(join(root, 'src', 'content'), content, { recursive: true });
-  cpSync(join(root, 'tests', 'fixtures', 'goals-workbook'), content, { recursive: true });
+  cpSync(join(root, 'tests', 'fixtures', 'second-workbook'), content, { recursive: true });
   const cli = spawnSync(
     process.execPath,
     [join(root, 'scripts', 'new-client.ts'), '--name', name, ...themes.flatMap((theme) => ['--theme', theme]), '--date', '2026-12-09', '--json'],
@@ -78,12 +78,12 @@ test('the dashboard lists every client, next session first', async ({ page }) =>
 test('a second workbook is just more MDX: its pages get routes with no code change', async ({ page }) => {
   await page.goto(`${server.url}sam-k3v9q2m7x1c8b4n6z0p5r2t7/`);
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Sam');
-  await page.getByRole('region', { name: 'Your homework' }).getByRole('link', { name: 'Goal plan' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Goal plan' })).toBeVisible();
+  await page.getByRole('region', { name: 'Your homework' }).getByRole('link', { name: 'Check-in plan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check-in plan' })).toBeVisible();
   await expect(page.getByText('Hello Sam.')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Value chains' })).toHaveCount(0);
 
   await page.goto(`${server.url}coach/sam-k3v9q2m7x1c8b4n6z0p5r2t7/prep/`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Goals session prep' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check-in prep' })).toBeVisible();
   await expect(page.getByText('Review Sam')).toBeVisible();
 });

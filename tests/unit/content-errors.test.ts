@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { checkClient } from '../../src/lib/content-check.ts';
 import { formatProblem } from '../../src/schemas/problems.ts';
+import { clientSessions } from '../../src/schemas/client.ts';
 
 const themes = ['Creativity', 'Family', 'Growth', 'Autonomy', 'Honesty', 'Adventure', 'Health', 'Impact', 'Friendship'];
 const good = { name: 'Maya Okafor', sessionDate: '2026-12-03', workbook: 'values', themes };
 const file = 'src/content/clients/maya-abcdefghijklmnopqrstuvwx.yaml';
+const BOTH = ['goals', 'values'];
+const twoSessions = {
+  name: 'Maya Okafor',
+  sessions: [
+    { workbook: 'values', date: '2026-12-03' },
+    { workbook: 'goals', date: '2026-12-10' },
+  ],
+  themes,
+};
 
-function lines(input: unknown): string[] {
-  return checkClient(input, file, ['values'], 'maya-abcdefghijklmnopqrstuvwx').problems.map(formatProblem);
+function lines(input: unknown, workbooks: string[] = ['values']): string[] {
+  return checkClient(input, file, workbooks, 'maya-abcdefghijklmnopqrstuvwx').problems.map(formatProblem);
 }
 
 describe('client content checks', () => {
@@ -33,11 +43,78 @@ describe('client content checks', () => {
     ['a theme longer than 60 characters', { ...good, themes: [...themes.slice(0, 8), 'A'.repeat(61)] }],
     ['a misspelt field', { ...good, sesionDate: '2026-12-03' }],
     ['a theme with a wrong type', { ...good, themes: [...themes.slice(0, 8), 42] }],
-  ])('reports %s as one line', (_case, input) => {
-    const found = lines(input);
+    ['sessions beside sessionDate and workbook', { ...good, sessions: [{ workbook: 'values', date: '2026-12-03' }] }],
+    [
+      'a session date that is not a real date',
+      {
+        ...twoSessions,
+        sessions: [
+          { workbook: 'values', date: '2026-12-03' },
+          { workbook: 'goals', date: '2026-02-30' },
+        ],
+      },
+      BOTH,
+    ],
+    [
+      'sessions out of order',
+      {
+        ...twoSessions,
+        sessions: [
+          { workbook: 'values', date: '2026-12-10' },
+          { workbook: 'goals', date: '2026-12-03' },
+        ],
+      },
+      BOTH,
+    ],
+    [
+      'the same workbook twice',
+      {
+        ...twoSessions,
+        sessions: [
+          { workbook: 'values', date: '2026-12-03' },
+          { workbook: 'values', date: '2026-12-10' },
+        ],
+      },
+    ],
+    [
+      'a session with an unknown workbook',
+      {
+        ...twoSessions,
+        sessions: [
+          { workbook: 'values', date: '2026-12-03' },
+          { workbook: 'careers', date: '2026-12-10' },
+        ],
+      },
+      BOTH,
+    ],
+    ['a session without a date', { ...twoSessions, sessions: [{ workbook: 'values', date: '2026-12-03' }, { workbook: 'goals' }] }, BOTH],
+    ['an empty list of sessions', { ...twoSessions, sessions: [] }],
+    ['neither sessionDate nor sessions', { name: 'Maya Okafor', themes }],
+  ])('reports %s as one line', (_case, input, workbooks?: string[]) => {
+    const found = lines(input, workbooks);
     expect(found.length).toBeGreaterThan(0);
     for (const line of found) expect(line).not.toContain('\n');
     expect(found).toMatchSnapshot();
+  });
+
+  it('accepts a file of several sessions in order, and reads the single-session form as one session', () => {
+    expect(lines(twoSessions, ['goals', 'values'])).toEqual([]);
+    expect(
+      lines(
+        {
+          ...twoSessions,
+          sessions: [
+            { workbook: 'values', date: '2026-12-03' },
+            { workbook: 'goals', date: '2026-12-03' },
+          ],
+        },
+        ['goals', 'values'],
+      ),
+    ).toEqual([]);
+    const single = checkClient({ ...good, workbook: undefined }, file, ['values']).data;
+    expect(single && clientSessions(single)).toEqual([{ workbook: 'values', date: '2026-12-03' }]);
+    const several = checkClient(twoSessions, file, ['goals', 'values']).data;
+    expect(several && clientSessions(several)).toEqual(twoSessions.sessions);
   });
 
   it('warns, without failing, when there are fewer than 8 themes, and not when there are more than 10', () => {

@@ -8,6 +8,7 @@ const values: LetterValues = {
   coachEmail: 'jordan@example.com',
   workbookUrl: 'https://coach.example/workbooks/zoe-abcdefghijklmnopqrstuvwx/',
   sessionDate: '3 December 2026',
+  nextSessionDate: '17 December 2026',
 };
 
 describe('letter placeholders', () => {

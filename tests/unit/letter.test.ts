@@ -24,6 +24,7 @@ const values: LetterValues = {
   coachEmail: 'jordan@example.com',
   workbookUrl: 'https://coach.example/workbooks/zoe-k2m9x4q7w1r8t5y3u6i0p2a4/',
   sessionDate: '10 December 2026',
+  nextSessionDate: '17 December 2026',
 };
 
 /** Splits a mailto link into its decoded parameters, the way a mail app reads it. */

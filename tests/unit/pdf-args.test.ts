@@ -86,7 +86,7 @@ describe('the pack', () => {
 
   it('takes the session sheet from the workbook’s first coach page that is not a letter', () => {
     expect(sessionSheetPage(join('src', 'content'), 'values')).toBe('guide');
-    expect(sessionSheetPage(join('tests', 'fixtures', 'goals-workbook'), 'goals')).toBe('prep');
+    expect(sessionSheetPage(join('tests', 'fixtures', 'second-workbook'), 'check-in')).toBe('prep');
     expect(sessionSheetPage(join('src', 'content'), 'no-such-workbook')).toBeUndefined();
     expect(sessionSheetPage(join('src', 'content'), undefined)).toBeUndefined();
   });

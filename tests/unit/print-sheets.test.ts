@@ -15,12 +15,17 @@ const themes = [
   { id: 'family-2', name: 'Family', evidence: [] },
   { id: 'health-3', name: 'Health', evidence: [] },
 ];
+const session = { index: 0, workbook: 'values', date: '2026-12-03', path: '' };
 const client = {
   slug: 'maya-abcdefghijklmnopqrstuvwx',
   name: 'Maya Okafor',
   greeting: 'Maya',
   sessionDate: '2026-12-03',
   workbook: 'values',
+  sessions: [session],
+  session,
+  current: session,
+  nextDate: undefined,
   themes,
   themeCountWarning: true,
   letter: undefined,
