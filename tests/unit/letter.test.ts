@@ -96,17 +96,17 @@ describe('unknown placeholders', () => {
   it('fail with a message naming the file, the placeholder and the line', () => {
     expect(() => fillLetter('Dear {{clientNmae}},\n\nSee you on {{sessionDay}}.\n\n{{ signature }}', values, 'src/content/workbooks/values/letter.md'))
       .toThrowErrorMatchingInlineSnapshot(`
-        [ContentError: error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {{clientNmae}} on line 1 (did you mean {{clientName}}?)
-        error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {{sessionDay}} on line 3 (did you mean {{sessionDate}}?)
-        error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {{ signature }} on line 5]
+        [ContentError: error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, {{nextSessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {{clientNmae}} on line 1 (did you mean {{clientName}}?)
+        error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, {{nextSessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {{sessionDay}} on line 3 (did you mean {{sessionDate}}?)
+        error: src/content/workbooks/values/letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, {{nextSessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {{ signature }} on line 5]
       `);
   });
 
   it('catch an unclosed placeholder too', () => {
     expect(letterProblems('Dear {{clientName},\n', 'letter.md', '(body)').map(formatProblem)).toMatchInlineSnapshot(`
       [
-        "error: letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), with its braces closed, found an unclosed "{{clientName}," on line 1",
-        "error: letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), with its braces closed, found an unclosed "}," on line 1",
+        "error: letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, {{nextSessionDate}}, or the method's {Name} and {Your Name}), with its braces closed, found an unclosed "{{clientName}," on line 1",
+        "error: letter.md: (body): expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, {{nextSessionDate}}, or the method's {Name} and {Your Name}), with its braces closed, found an unclosed "}," on line 1",
       ]
     `);
   });
@@ -115,10 +115,10 @@ describe('unknown placeholders', () => {
     const body = 'Hi {Client},\n\nSee you soon, {your name}.\n\n[Your Name]\n<Name>\n{{clientName}} {Name}';
     expect(letterProblems(body, 'maya.yaml', 'letter', 'letter line').map(formatProblem)).toMatchInlineSnapshot(`
       [
-        "error: maya.yaml: letter: expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {Client} on letter line 1",
-        "error: maya.yaml: letter: expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {your name} on letter line 3 (did you mean {Your Name}?)",
-        "error: maya.yaml: letter: expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder [Your Name] on letter line 5",
-        "error: maya.yaml: letter: expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder <Name> on letter line 6",
+        "error: maya.yaml: letter: expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, {{nextSessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {Client} on letter line 1",
+        "error: maya.yaml: letter: expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, {{nextSessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder {your name} on letter line 3 (did you mean {Your Name}?)",
+        "error: maya.yaml: letter: expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, {{nextSessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder [Your Name] on letter line 5",
+        "error: maya.yaml: letter: expected a known placeholder ({{clientName}}, {{clientFullName}}, {{coachName}}, {{coachEmail}}, {{workbookUrl}}, {{sessionDate}}, {{nextSessionDate}}, or the method's {Name} and {Your Name}), found an unfilled placeholder <Name> on letter line 6",
       ]
     `);
   });
