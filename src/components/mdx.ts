@@ -10,7 +10,7 @@ import ValueChainsIsland from './ValueChainsIsland.astro';
 import StackRankIsland from './StackRankIsland.astro';
 import LivingScoreIsland from './LivingScoreIsland.astro';
 import NotesIsland from './NotesIsland.astro';
-import ShareWithCoachIsland from './ShareWithCoachIsland.astro';
+import ShareWithCoachIsland from './homework/ShareWithCoachIsland.astro';
 
 /**
  * The components workbook MDX may use without importing them. Each reads the

@@ -1,14 +1,13 @@
 // Before any schema is built: see the file for why.
 import '../lib/zod-jitless.ts';
 import { z } from 'astro/zod';
+import { ANSWERS_VERSION, MAX_VALUES } from '../stores/limits.ts';
 
 /**
  * The client's answers, kept in their browser and carried in exports and share links.
  * Everything that reads or writes answers goes through these schemas.
  */
-export const ANSWERS_VERSION = 1;
-/** A client may keep up to this many values. */
-export const MAX_VALUES = 20;
+export { ANSWERS_VERSION, MAX_VALUES };
 
 const id = z.string({ error: 'an id as text' }).regex(/^[a-z0-9-]{1,40}$/, { error: 'an id of a-z, 0-9 and -' });
 const isoDay = z.string({ error: 'a day as YYYY-MM-DD' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a day as YYYY-MM-DD' });

@@ -49,6 +49,18 @@ export function seedAnswers(themes: readonly Theme[]): Answers {
   };
 }
 
+/**
+ * Whether the client has written anything: a change since the seed, notes, a
+ * ranking, a rating, a word of their own or a value of their own. The print
+ * page shows blank worksheets and the share button has nothing to send without it.
+ */
+export function hasAnswers(answers: Answers): boolean {
+  if (answers.updatedAt > 0 || answers.notes.trim() !== '' || answers.history.length > 0) return true;
+  return answers.values.some(
+    (value) => value.rating !== null || value.origin === 'client' || value.boldId !== null || value.chain.some((word) => word.id !== NAME_WORD_ID),
+  );
+}
+
 /** A short random id of a-z and 0-9, with a prefix saying what it names. */
 export function newId(prefix: 'v' | 'w'): string {
   const bytes = new Uint8Array(8);

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeShareFragment } from '../../src/lib/share-codec.ts';
+import { encodeShareFragment } from '../../src/share/codec.ts';
 import { sampleAnswers, sampleAnswersFile } from '../sample-answers.ts';
 import { expect, sampleClient, test, watchPage, type PageProblems } from './fixtures.ts';
 import type { Answers } from '../../src/schemas/answers.ts';
@@ -156,7 +156,7 @@ test.describe('Share with my coach', () => {
     const downloading = page.waitForEvent('download');
     await share.getByRole('button', { name: 'Download answers file' }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^workbook-answers-maya-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(download.suggestedFilename()).toMatch(/^maya-answers-\d{4}-\d{2}-\d{2}\.json$/);
     const path = await download.path();
 
     const coach = await coachPage(browser, baseURL!);

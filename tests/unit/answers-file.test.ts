@@ -70,8 +70,8 @@ describe('a coach theme that looks like markup', () => {
   it('is accepted in an import as the theme it is, while other markup is still refused', () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const withTheme = exportFile(SLUG, { ...seedAnswers([{ id: 'img', name: hostile }]), updatedAt: NOW }, NOW);
-    expect(checkAnswersFile(text(withTheme), 'answers.json', 100, SLUG, [hostile]).ok).toBe(true);
-    expect(checkAnswersFile(text(withTheme), 'answers.json', 100, SLUG, ['Creativity']).ok).toBe(false);
+    expect(checkAnswersFile(text(withTheme), 'answers.json', 100, SLUG, { themes: [{ id: 'img', name: hostile }] }).ok).toBe(true);
+    expect(checkAnswersFile(text(withTheme), 'answers.json', 100, SLUG, { themes: [{ id: 'creativity', name: 'Creativity' }] }).ok).toBe(false);
   });
 });
 

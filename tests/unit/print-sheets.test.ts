@@ -6,7 +6,9 @@ import NotesSheet from '../../src/components/print/NotesSheet.astro';
 import RankSheet from '../../src/components/print/RankSheet.astro';
 import ValueChainsSheet from '../../src/components/print/ValueChainsSheet.astro';
 import { fillPack, movement } from '../../src/components/print/fill.ts';
-import { hasAnswers, readAnswers, seedAnswers } from '../../src/components/print/read-answers.ts';
+import { hasAnswers, seedAnswers } from '../../src/stores/model.ts';
+import { peekAnswers as readAnswers } from '../../src/stores/saved-answers.ts';
+import { resetStorageEngine } from '../../src/stores/storage.ts';
 import type { ClientView } from '../../src/lib/clients.ts';
 import type { Answers } from '../../src/schemas/answers.ts';
 
@@ -135,7 +137,10 @@ describe('filling in the answers', () => {
 describe('reading the saved answers', () => {
   const slug = client.slug;
   const key = `workbook:${slug}:answers`;
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    resetStorageEngine();
+    localStorage.clear();
+  });
 
   it('starts from the coach’s themes when nothing is saved, and that counts as nothing written', () => {
     const read = readAnswers(slug, themes);

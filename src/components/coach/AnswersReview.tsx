@@ -1,8 +1,8 @@
 import { Component, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { useStore } from '@nanostores/react';
-import type { AnswersFile, Value } from '../schemas/answers.ts';
-import { useHydrated } from './hydrated.ts';
-import { $keptAt, $review, $reviewNotice, forgetReview, keepReview, openFile, openPastedLink, openReview } from '../stores/review.ts';
+import type { AnswersFile, Value } from '../../schemas/answers.ts';
+import { useHydrated } from '../hydrated.ts';
+import { $keptAt, $review, $reviewNotice, forgetReview, keepReview, openFile, openPastedLink, openReview } from '../../share/review.ts';
 
 interface Theme {
   id: string;
