@@ -1,4 +1,4 @@
-import { atom, computed } from 'nanostores';
+import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { Answers, Value } from '../schemas/answers.ts';
 import { ANSWERS_VERSION } from './limits.ts';
 import * as model from './model.ts';
@@ -31,7 +31,7 @@ export type { Theme } from './model.ts';
 
 export { answersBackupKey, answersStorageKey, peekAnswers } from './saved-answers.ts';
 
-const EMPTY: Answers = { values: [], history: [], notes: '', updatedAt: 0 };
+const EMPTY: Answers = model.seedAnswers([]);
 
 /** All of the client's answers. Change them only through the actions below. */
 export const $answers = atom<Answers>(EMPTY);
@@ -283,9 +283,21 @@ export function setRating(id: string, rating: number | null): void {
   commit((answers) => model.setRating(answers, id, rating));
 }
 
-export function setNotes(notes: string): void {
-  commit((answers) => model.setNotes(answers, notes));
+/** Saves one workbook's notes (the values workbook's when none is named). */
+export function setNotes(workbook: string, notes: string): void {
+  commit((answers) => model.setNotes(answers, workbook, notes));
 }
+
+/** One workbook's notes, as they change. */
+export function notesStore(workbook: string): ReadableAtom<string> {
+  let store = notesStores.get(workbook);
+  if (!store) {
+    store = computed($answers, (answers) => model.notesOf(answers, workbook));
+    notesStores.set(workbook, store);
+  }
+  return store;
+}
+const notesStores = new Map<string, ReadableAtom<string>>();
 
 /** The client whose answers are loaded, if any. */
 export function currentSlug(): string | null {

@@ -2,6 +2,7 @@ import type { Answers, ChainWord, Value } from '../schemas/answers.ts';
 import { ANSWERS_VERSION } from './limits.ts';
 import { answersShapeFault, repairAnswers, repeatedId } from './check.ts';
 import { encodeVersioned, readVersioned } from './storage.ts';
+import { defaultPosterChoices } from './model.ts';
 
 /**
  * Reading what is stored under a client's key: `{ version, data }`, migrated
@@ -40,8 +41,34 @@ export function encodeStored(answers: Answers): string {
   return encodeVersioned(ANSWERS_VERSION, answers);
 }
 
-/** Migrates version 0 answers to the current shape. Word ids are numbered, so migrating twice gives the same result. */
-export function migrateV0(old: AnswersV0, themeIds: ReadonlySet<string>, updatedAt: number): Answers {
+/** Version 1: the values workbook alone, its notes beside the values. */
+export interface AnswersV1 {
+  values: Value[];
+  history: Answers['history'];
+  notes: string;
+  updatedAt: number;
+}
+
+/** Migrates version 1 answers to version 2: the notes become the values workbook's, and the engagement gains its lens and poster. */
+export function migrateV1(old: AnswersV1): Answers {
+  return {
+    values: old.values,
+    history: old.history,
+    lens: [],
+    poster: defaultPosterChoices(),
+    workbooks: { values: { notes: old.notes } },
+    updatedAt: old.updatedAt,
+  };
+}
+
+function isV1(data: unknown): data is AnswersV1 {
+  if (typeof data !== 'object' || data === null) return false;
+  const candidate = data as Partial<AnswersV1>;
+  return Array.isArray(candidate.values) && Array.isArray(candidate.history) && typeof candidate.notes === 'string' && typeof candidate.updatedAt === 'number';
+}
+
+/** Migrates version 0 answers to version 1. Word ids are numbered, so migrating twice gives the same result. */
+export function migrateV0(old: AnswersV0, themeIds: ReadonlySet<string>, updatedAt: number): AnswersV1 {
   const order = old.order.filter((id) => old.values.some((value) => value.id === id));
   for (const value of old.values) if (!order.includes(value.id)) order.push(value.id);
   const values: Value[] = old.values.map((value) => {
@@ -84,12 +111,19 @@ function isV0(data: unknown): data is AnswersV0 {
  * A string says why the data cannot be carried.
  */
 export function migrateAnswers(data: unknown, fromVersion: number, themeIds: ReadonlySet<string>, now: number): unknown {
-  if (fromVersion === 0) {
-    if (!isV0(data)) return 'version 0 data of the wrong shape';
-    return migrateV0(data, themeIds, now);
+  let current = data;
+  let version = fromVersion;
+  if (version === 0) {
+    if (!isV0(current)) return 'version 0 data of the wrong shape';
+    current = migrateV0(current, themeIds, now);
+    version = 1;
   }
-  if (fromVersion === ANSWERS_VERSION) return data;
-  return `unknown version ${fromVersion}`;
+  if (version === 1) {
+    if (!isV1(current)) return 'version 1 data of the wrong shape';
+    current = migrateV1(current);
+    version = 2;
+  }
+  return version === ANSWERS_VERSION ? current : `unknown version ${fromVersion}`;
 }
 
 /** Checks answers of the current version and repairs what can be repaired; a string says what is wrong. */

@@ -31,7 +31,7 @@ test('answers go out to a file and come back in another browser, after a preview
   const imported = await storedAnswers(other);
   expect({ ...imported, updatedAt: 0 }).toEqual({ ...filledAnswers(), updatedAt: 0 });
   await open(other, url('notes'));
-  await expect(other.getByLabel('Your notes')).toHaveValue(filledAnswers().notes);
+  await expect(other.getByLabel('Your notes')).toHaveValue(filledAnswers().workbooks.values?.notes ?? '');
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();
 });

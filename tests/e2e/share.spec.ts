@@ -145,7 +145,7 @@ test.describe('Share with my coach', () => {
 
   test('answers too long for an email offer the file instead, and the coach opens that file', async ({ page, browser, baseURL }) => {
     const answers = sampleAnswers();
-    answers.notes = Array.from({ length: 400 }, (_, i) => `Note ${i}: ${Math.sin(i).toString(36)}`).join('\n');
+    answers.workbooks = { ...answers.workbooks, values: { notes: Array.from({ length: 400 }, (_, i) => `Note ${i}: ${Math.sin(i).toString(36)}`).join('\n') } };
     await seedAnswers(page, answers);
     await page.goto(`/${client.slug}/`);
     const share = page.getByRole('region', { name: 'Share with Jordan Ellis' });
@@ -220,7 +220,7 @@ test.describe('The review page refuses bad links', () => {
 
   test('a link over 200 KB once unpacked', async ({ page }) => {
     const big = sampleAnswers();
-    big.notes = 'x'.repeat(200_000);
+    big.workbooks = { ...big.workbooks, values: { notes: 'x'.repeat(200_000) } };
     big.values[0]!.chain = Array.from({ length: 40 }, (_, i) => ({ id: `w${i}`, text: 'y'.repeat(80) }));
     await expectRefused(page, await validFragment(big), 'error: share link: d: expected at most 200 KB of answers once unpacked, found more');
   });
@@ -233,7 +233,7 @@ test.describe('The review page refuses bad links', () => {
     const payload = '<img src=x onerror="window.__ran = 1">';
     answers.values[0]!.label = payload;
     answers.values[1]!.chain[0]!.text = '<script>window.__ran = 2</script>';
-    answers.notes = '<b onmouseover="window.__ran = 3">bold?</b>';
+    answers.workbooks = { ...answers.workbooks, values: { notes: '<b onmouseover="window.__ran = 3">bold?</b>' } };
     await page.goto(`${reviewPath}#${await validFragment(answers)}`);
     await expect(page.getByRole('heading', { level: 3, name: payload })).toBeVisible();
     await expect(page.getByText('<script>window.__ran = 2</script>', { exact: true })).toBeVisible();

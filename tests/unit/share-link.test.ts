@@ -158,7 +158,7 @@ describe('bad share links get one clear line', () => {
 
   it('refuses answers over 200 KB once unpacked', async () => {
     const data = sampleAnswers();
-    data.notes = 'a'.repeat(199_000);
+    data.workbooks = { ...data.workbooks, values: { notes: 'a'.repeat(199_000) } };
     data.values[0]!.chain = Array.from({ length: 40 }, (_, i) => ({ id: `w${i}`, text: 'b'.repeat(80) }));
     data.values[1]!.chain = Array.from({ length: 40 }, (_, i) => ({ id: `x${i}`, text: 'c'.repeat(80) }));
     const fragment = (await encodeShareFragment(sampleAnswersFile(slug, data))).fragment;

@@ -31,7 +31,7 @@ describe('reading the stored answers for sharing', () => {
     expect(readSavedAnswers(slug, [])).toEqual({ ok: false, reason: 'none' });
     store('{not json');
     expect(readSavedAnswers(slug, [])).toEqual({ ok: false, reason: 'unreadable' });
-    store({ version: 1, data: { values: 'nope' } });
+    store({ version: ANSWERS_VERSION, data: { values: 'nope' } });
     expect(readSavedAnswers(slug, [])).toEqual({ ok: false, reason: 'unreadable' });
     store({ version: ANSWERS_VERSION + 1, data: sampleAnswers() });
     expect(readSavedAnswers(slug, [])).toEqual({ ok: false, reason: 'newer' });
@@ -40,13 +40,13 @@ describe('reading the stored answers for sharing', () => {
   it('counts untouched seeded values as nothing to send', () => {
     const fresh = seedAnswers(sampleAnswers().values.map((value) => ({ id: value.id, name: value.label })));
     expect(hasAnswers(fresh)).toBe(false);
-    expect(hasAnswers({ ...fresh, notes: 'a thought' })).toBe(true);
+    expect(hasAnswers({ ...fresh, workbooks: { values: { notes: 'a thought' } } })).toBe(true);
     expect(hasAnswers({ ...fresh, updatedAt: 1 })).toBe(true);
   });
 
   it('wraps the answers in the export file shape', () => {
     const file = exportFile(slug, sampleAnswers(), Date.parse('2026-12-09T10:00:00Z'));
-    expect(file).toEqual({ kind: 'coaching-workbook-answers', version: 1, slug, exportedAt: '2026-12-09T10:00:00.000Z', data: sampleAnswers() });
+    expect(file).toEqual({ kind: 'coaching-workbook-answers', version: ANSWERS_VERSION, slug, exportedAt: '2026-12-09T10:00:00.000Z', data: sampleAnswers() });
   });
 });
 
@@ -60,7 +60,7 @@ describe('ShareWithCoach', () => {
   };
 
   it('makes a link to the review page that carries the stored answers', async () => {
-    store({ version: 1, data: sampleAnswers() });
+    store({ version: ANSWERS_VERSION, data: sampleAnswers() });
     render(<ShareWithCoach {...props} />);
     await userEvent.click(screen.getByRole('button', { name: 'Create the link' }));
     const field = await screen.findByRole('textbox', { name: 'Link for Jordan Ellis' });
@@ -81,9 +81,9 @@ describe('ShareWithCoach', () => {
 
   it('offers only the file when the answers are too long for a link', async () => {
     const answers = sampleAnswers();
-    answers.notes = 'n'.repeat(199_000);
+    answers.workbooks = { ...answers.workbooks, values: { notes: 'n'.repeat(199_000) } };
     answers.values[0]!.chain = Array.from({ length: 40 }, (_, i) => ({ id: `w${i}`, text: 'w'.repeat(80) }));
-    store({ version: 1, data: answers });
+    store({ version: ANSWERS_VERSION, data: answers });
     render(<ShareWithCoach {...props} />);
     await userEvent.click(screen.getByRole('button', { name: 'Create the link' }));
     expect(await screen.findByText(/Your answers are too long for a link/, { selector: '.notice' })).toBeTruthy();
