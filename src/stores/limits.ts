@@ -19,7 +19,7 @@ export const LIMITS = {
   goalText: 200,
   goals: 50,
   note: 2000,
-  posterTitle: 60,
+  posterTitle: 80,
   workbooks: 20,
 } as const;
 /** The largest answers file an import or the coach's review will read. Real files are a few kilobytes. */

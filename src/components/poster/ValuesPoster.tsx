@@ -1,9 +1,11 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PosterInput } from '../../poster/layout.ts';
-import { clampTopN, DEFAULT_TITLE, DEFAULT_TOP_N, MIN_TOP_N } from '../../poster/options.ts';
+import { useStore } from '@nanostores/react';
+import { clampTopN, MIN_TOP_N } from '../../poster/options.ts';
 import { DEFAULT_SIZE, POSTER_SIZE_IDS, POSTER_SIZES, type PosterSizeId } from '../../poster/sizes.ts';
 import { DEFAULT_STYLE, POSTER_STYLE_IDS, POSTER_STYLES, type PosterStyleId } from '../../poster/styles.ts';
-import type { Theme } from '../../stores/model.ts';
+import { defaultPosterChoices, type Theme } from '../../stores/model.ts';
+import { $posterChoices, setPosterChoices } from '../../stores/poster-choices.ts';
 import type { PosterStudio, Preview } from './studio.ts';
 import { Superseded } from './superseded.ts';
 import { downloadBlob } from '../download.ts';
@@ -44,12 +46,18 @@ export function fileStem(name: string): string {
 export default function ValuesPoster({ slug, themes, clientName, base, fallbackUrl }: ValuesPosterProps) {
   const values = usePosterValues(slug, themes);
   const [engine, setEngine] = useState<Engine>({ state: 'loading' });
-  const [topN, setTopN] = useState(DEFAULT_TOP_N);
-  const [style, setStyle] = useState<PosterStyleId>(DEFAULT_STYLE);
-  const [size, setSize] = useState<PosterSizeId>(DEFAULT_SIZE);
-  const [title, setTitle] = useState(DEFAULT_TITLE);
-  const [showName, setShowName] = useState(false);
-  const [name, setName] = useState(clientName);
+  // The choices are answers: saved as they change and restored on reload (src/stores/poster-choices.ts).
+  const choices = useStore($posterChoices, { ssr: defaultPosterChoices });
+  const { topN, title, showName } = choices;
+  const style: PosterStyleId = Object.hasOwn(POSTER_STYLES, choices.style) ? (choices.style as PosterStyleId) : DEFAULT_STYLE;
+  const size: PosterSizeId = Object.hasOwn(POSTER_SIZES, choices.size) ? (choices.size as PosterSizeId) : DEFAULT_SIZE;
+  const name = choices.name ?? clientName;
+  const setTopN = (next: number) => setPosterChoices({ topN: next });
+  const setStyle = (next: PosterStyleId) => setPosterChoices({ style: next });
+  const setSize = (next: PosterSizeId) => setPosterChoices({ size: next });
+  const setTitle = (next: string) => setPosterChoices({ title: next });
+  const setShowName = (next: boolean) => setPosterChoices({ showName: next });
+  const setName = (next: string) => setPosterChoices({ name: next });
   const [preview, setPreview] = useState<Preview | null>(null);
   const [problem, setProblem] = useState('');
   const [announcement, setAnnouncement] = useState('');
