@@ -6,8 +6,8 @@ import { DEFAULT_SIZE, POSTER_SIZE_IDS, POSTER_SIZES, type PosterSizeId } from '
 import { DEFAULT_STYLE, POSTER_STYLE_IDS, POSTER_STYLES, type PosterStyleId } from '../../poster/styles.ts';
 import { defaultPosterChoices, type Theme } from '../../stores/model.ts';
 import { $posterChoices, setPosterChoices } from '../../stores/poster-choices.ts';
-import type { PosterStudio, Preview } from './studio.ts';
-import { Superseded } from './superseded.ts';
+import type { PosterStudio, Preview } from '../../poster/studio.ts';
+import { Superseded } from '../../poster/superseded.ts';
 import { downloadBlob } from '../download.ts';
 import { useHydrated } from '../hydrated.ts';
 import { usePosterValues } from './usePosterValues.ts';
@@ -72,7 +72,7 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
         const [{ startDrawing }, { PngEncoder }, { PosterStudio }] = await Promise.all([
           import('../../poster/browser/draw.ts'),
           import('../../poster/browser/raster.ts'),
-          import('./studio.ts'),
+          import('../../poster/studio.ts'),
         ]);
         const drawer = await startDrawing(base);
         if (!cancelled) setEngine({ state: 'ready', studio: new PosterStudio(drawer, new PngEncoder()) });
