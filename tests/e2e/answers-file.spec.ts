@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ANSWERS_VERSION } from '../../src/stores/limits.ts';
 import { expect, test, watchPage } from './fixtures.ts';
 import { client, filledAnswers, open, rankedLabels, seedStorage, storedAnswers, url } from './homework-helpers.ts';
 
@@ -11,7 +12,7 @@ test('answers go out to a file and come back in another browser, after a preview
   await page.getByRole('button', { name: 'Download my answers' }).click();
   const file = await (await download).path();
   const exported = JSON.parse(await readFile(file!, 'utf8'));
-  expect(exported).toMatchObject({ kind: 'coaching-workbook-answers', version: 1, slug: client.slug, data: filledAnswers() });
+  expect(exported).toMatchObject({ kind: 'coaching-workbook-answers', version: ANSWERS_VERSION, slug: client.slug, data: filledAnswers() });
 
   // A fresh browser, as on another device.
   const context = await browser.newContext({ baseURL });
@@ -42,7 +43,7 @@ test('a bad import file is refused with one line, and nothing changes', async ({
   const before = await page.evaluate(() => JSON.stringify(localStorage));
   const dir = await mkdtemp(join(tmpdir(), 'answers-'));
   const bad = join(dir, 'answers.json');
-  const good = { kind: 'coaching-workbook-answers', version: 1, slug: client.slug, exportedAt: new Date().toISOString(), data: filledAnswers() };
+  const good = { kind: 'coaching-workbook-answers', version: ANSWERS_VERSION, slug: client.slug, exportedAt: new Date().toISOString(), data: filledAnswers() };
   const cases: Array<[unknown, RegExp]> = [
     ['not json at all', /expected an answers file \(JSON\) downloaded from this workbook, found text that is not JSON/],
     [{ ...good, slug: 'sam-zyxwvutsrqponmlkjihgf' }, /slug: expected answers downloaded from this workbook/],
@@ -50,7 +51,7 @@ test('a bad import file is refused with one line, and nothing changes', async ({
       { ...good, data: { ...good.data, values: [{ ...good.data.values[0], label: '<img src=x onerror=alert(1)>' }, ...good.data.values.slice(1)] } },
       /data\.values\[0\]\.label: expected plain text without HTML tags/,
     ],
-    [{ ...good, data: { ...good.data, notes: 42 } }, /data\.notes: expected notes as text, found 42/],
+    [{ ...good, data: { ...good.data, workbooks: { values: { notes: 42 } } } }, /data\.workbooks\.values\.notes: expected notes as text, found 42/],
   ];
   for (const [content, message] of cases) {
     await writeFile(bad, typeof content === 'string' ? content : JSON.stringify(content));

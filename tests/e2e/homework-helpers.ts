@@ -1,4 +1,5 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { ANSWERS_VERSION } from '../../src/stores/limits.ts';
 import type { Answers } from '../../src/schemas/answers.ts';
 import { themeId } from '../../src/lib/slug.ts';
 import { sampleClient } from './fixtures.ts';
@@ -47,7 +48,7 @@ export async function seedStorage(target: Page | BrowserContext, answers: Answer
     ([key, text]) => {
       if (localStorage.getItem(key) === null) localStorage.setItem(key, text);
     },
-    [storageKey, JSON.stringify({ version: 1, data: answers })] as const,
+    [storageKey, JSON.stringify({ version: ANSWERS_VERSION, data: answers })] as const,
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { ANSWERS_VERSION } from '../../src/stores/limits.ts';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -90,7 +91,7 @@ export function storedAnswers(notes: string): string {
     workbooks: { values: { notes } },
     updatedAt: Date.UTC(2026, 11, 4),
   };
-  return JSON.stringify({ version: 1, data });
+  return JSON.stringify({ version: ANSWERS_VERSION, data });
 }
 
 /** The notes and value labels in a stored answers text, for comparing what survived. */

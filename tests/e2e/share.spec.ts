@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { ANSWERS_VERSION } from '../../src/stores/limits.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeShareFragment } from '../../src/share/codec.ts';
@@ -17,7 +18,7 @@ async function seedAnswers(page: Page, answers: Answers): Promise<void> {
     ([key, value]) => {
       window.localStorage.setItem(key, value);
     },
-    [`workbook:${client.slug}:answers`, JSON.stringify({ version: 1, data: answers })] as const,
+    [`workbook:${client.slug}:answers`, JSON.stringify({ version: ANSWERS_VERSION, data: answers })] as const,
   );
 }
 
