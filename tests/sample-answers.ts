@@ -1,5 +1,7 @@
 import { themeId } from '../src/lib/slug.ts';
 import type { Answers, AnswersFile, Value } from '../src/schemas/answers.ts';
+import { ANSWERS_VERSION } from '../src/stores/limits.ts';
+import { defaultPosterChoices } from '../src/stores/model.ts';
 
 /** A value as the client might leave it after a week of homework. */
 function value(
@@ -30,18 +32,20 @@ export function sampleAnswers(): Answers {
   ];
   const id = (index: number) => values[index]?.id ?? '';
   return {
+    lens: [],
+    poster: defaultPosterChoices(),
     values,
     history: [
       { date: '2026-12-04', order: [id(1), id(0), id(2), id(3)] },
       { date: '2026-12-06', order: [id(0), id(2), id(1), id(3), id(4)] },
       { date: '2026-12-09', order: [id(0), id(1), id(2), id(3), id(4)] },
     ],
-    notes: 'Ranking changed after the weekend.\nQuestion for Jordan: can two values share a place?',
+    workbooks: { values: { notes: 'Ranking changed after the weekend.\nQuestion for Jordan: can two values share a place?' } },
     updatedAt: Date.UTC(2026, 11, 9, 18, 30),
   };
 }
 
 /** The export file around `sampleAnswers`, as "Download my answers" writes it. */
 export function sampleAnswersFile(slug: string, data: Answers = sampleAnswers()): AnswersFile {
-  return { kind: 'coaching-workbook-answers', version: 1, slug, exportedAt: '2026-12-09T18:31:00.000Z', data };
+  return { kind: 'coaching-workbook-answers', version: ANSWERS_VERSION, slug, exportedAt: '2026-12-09T18:31:00.000Z', data };
 }

@@ -20,7 +20,7 @@ export async function run(): Promise<BenchResult[]> {
     ...value,
     chain: Array.from({ length: 39 }, (_, j) => ({ id: `w-${j}`, text: `a word or a phrase ${j} for ${value.label}` })),
   }));
-  big.notes = 'A line of notes about the week. '.repeat(6250);
+  big.workbooks = { ...big.workbooks, values: { notes: 'A line of notes about the week. '.repeat(6250) } };
   big.updatedAt = Date.now();
   const text = encodeStored(big);
 
@@ -36,7 +36,7 @@ export async function run(): Promise<BenchResult[]> {
   const keystrokes: number[] = [];
   for (let i = 0; i < 200; i += 1) {
     const started = performance.now();
-    setNotes(`${$answers.get().notes}x`);
+    setNotes('values', `${$answers.get().workbooks.values?.notes}x`);
     keystrokes.push(performance.now() - started);
   }
   const words: number[] = [];

@@ -10,7 +10,7 @@ import ValueChainsIsland from './ValueChainsIsland.astro';
 import StackRankIsland from './StackRankIsland.astro';
 import LivingScoreIsland from './LivingScoreIsland.astro';
 import NotesIsland from './NotesIsland.astro';
-import ShareWithCoachIsland from './ShareWithCoachIsland.astro';
+import ShareWithCoachIsland from './homework/ShareWithCoachIsland.astro';
 import GoalsWorksheet from './goals/GoalsWorksheet.astro';
 import GoalTensionsWorksheet from './goals/GoalTensionsWorksheet.astro';
 import ValuesLensWorksheet from './goals/ValuesLensWorksheet.astro';

@@ -1,16 +1,16 @@
 // Before any schema is built: see the file for why.
 import '../lib/zod-jitless.ts';
 import { z } from 'astro/zod';
+import { ANSWERS_VERSION, LIMITS, MAX_VALUES } from '../stores/limits.ts';
 
 /**
  * The client's answers, kept in their browser and carried in exports and share links.
  * Everything that reads or writes answers goes through these schemas.
  */
-export const ANSWERS_VERSION = 1;
-/** A client may keep up to this many values. */
-export const MAX_VALUES = 20;
+export { ANSWERS_VERSION, MAX_VALUES };
 
 const id = z.string({ error: 'an id as text' }).regex(/^[a-z0-9-]{1,40}$/, { error: 'an id of a-z, 0-9 and -' });
+const workbookName = z.string({ error: 'a workbook name' }).regex(/^[a-z0-9-]{1,40}$/, { error: 'a workbook name of a-z, 0-9 and -' });
 const isoDay = z.string({ error: 'a day as YYYY-MM-DD' }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'a day as YYYY-MM-DD' });
 
 /** One word or phrase in a value's chain. */
@@ -53,12 +53,74 @@ export const rankSnapshotSchema = z
   })
   .strict();
 
-/** All of one client's answers. */
+const oneLine = (what: string, max: number) =>
+  z
+    .string({ error: `${what} as text` })
+    .trim()
+    .min(1, { error: `a non-empty ${what}` })
+    .max(max, { error: `${what} of at most ${max} characters` });
+const longText = (what: string, max: number) => z.string({ error: `${what} as text` }).max(max, { error: `${what} of at most ${max} characters` });
+
+/** One choice, decision or goal the client held up against their values. */
+export const lensEntrySchema = z
+  .object({
+    id,
+    /** Milliseconds since the epoch when the entry was written. */
+    createdAt: z.number().int().nonnegative(),
+    text: oneLine('choice', LIMITS.lensText),
+    /** For each value marked: whether the choice honours it, pulls against it, or neither. */
+    marks: z.record(id, z.enum(['honours', 'pulls', 'neither'], { error: 'honours, pulls or neither' })),
+    note: longText('note', LIMITS.note),
+  })
+  .strict();
+
+/** One goal of a workbook, tied to the values it serves. */
+export const goalSchema = z
+  .object({
+    id,
+    text: oneLine('goal', LIMITS.goalText),
+    firstStep: longText('first step', LIMITS.goalText),
+    honours: z.array(id).max(MAX_VALUES),
+    pullsAgainst: z.array(id).max(MAX_VALUES),
+    note: longText('note', LIMITS.note),
+  })
+  .strict();
+
+/** The answers to one workbook's own exercises. */
+export const workbookAnswersSchema = z
+  .object({
+    notes: z.string({ error: 'notes as text' }).max(LIMITS.notes, { error: 'notes of at most 200,000 characters' }),
+    goals: z.array(goalSchema).max(LIMITS.goals).optional(),
+  })
+  .strict();
+
+/** What the client chose for their values poster. */
+export const posterChoicesSchema = z
+  .object({
+    style: id,
+    size: id,
+    topN: z.number({ error: 'a number of values' }).int().min(1).max(MAX_VALUES),
+    title: longText('title', LIMITS.posterTitle),
+    /** Whether the client's name is on the poster. */
+    showName: z.boolean(),
+    /** The name as the client changed it, or null for their name as the coach wrote it. */
+    name: longText('name', LIMITS.posterTitle).nullable(),
+  })
+  .strict();
+
+/** All of one client's answers, across the engagement. */
 export const answersSchema = z
   .object({
+    /** The client's values, one set across every session. */
     values: z.array(valueSchema).max(MAX_VALUES, { error: `at most ${MAX_VALUES} values` }),
     history: z.array(rankSnapshotSchema).max(366),
-    notes: z.string({ error: 'notes as text' }).max(200_000, { error: 'notes of at most 200,000 characters' }),
+    /** The values lens, newest first. */
+    lens: z.array(lensEntrySchema).max(LIMITS.lensEntries),
+    poster: posterChoicesSchema,
+    /** Each workbook's own exercises, by workbook name. */
+    workbooks: z
+      .record(workbookName, workbookAnswersSchema)
+      .refine((books) => Object.keys(books).length <= LIMITS.workbooks, { error: `at most ${LIMITS.workbooks} workbooks` }),
     /** Milliseconds since the epoch of the last change, to settle which of two tabs is newer. */
     updatedAt: z.number().int().nonnegative(),
   })
@@ -80,3 +142,8 @@ export type Value = z.infer<typeof valueSchema>;
 export type RankSnapshot = z.infer<typeof rankSnapshotSchema>;
 export type Answers = z.infer<typeof answersSchema>;
 export type AnswersFile = z.infer<typeof answersFileSchema>;
+export type LensEntry = z.infer<typeof lensEntrySchema>;
+export type LensMark = LensEntry['marks'][string];
+export type Goal = z.infer<typeof goalSchema>;
+export type WorkbookAnswers = z.infer<typeof workbookAnswersSchema>;
+export type PosterChoices = z.infer<typeof posterChoicesSchema>;

@@ -35,6 +35,19 @@ export function answersProblems(answers: Answers, file: string, markup: MarkupRu
     }
     if (value.boldId !== null && !wordIds.has(value.boldId)) add(['values', i, 'boldId'], 'the id of a word in this chain', value.boldId);
   }
+  for (const [i, entry] of answers.lens.entries()) {
+    if (hostile(entry.text)) add(['lens', i, 'text'], 'plain text without HTML tags', entry.text);
+    if (hostile(entry.note)) add(['lens', i, 'note'], 'plain text without HTML tags', entry.note);
+  }
+  for (const [name, book] of Object.entries(answers.workbooks)) {
+    for (const [i, goal] of (book.goals ?? []).entries()) {
+      for (const key of ['text', 'firstStep', 'note'] as const) {
+        if (hostile(goal[key])) add(['workbooks', name, 'goals', i, key], 'plain text without HTML tags', goal[key]);
+      }
+    }
+  }
+  if (hostile(answers.poster.title)) add(['poster', 'title'], 'plain text without HTML tags', answers.poster.title);
+  if (answers.poster.name !== null && hostile(answers.poster.name)) add(['poster', 'name'], 'plain text without HTML tags', answers.poster.name);
   const ranks = answers.values.map((value) => value.rank).sort((a, b) => a - b);
   if (ranks.some((rank, index) => rank !== index + 1)) add(['values'], `ranks 1 to ${answers.values.length}, each once`, ranks, `ranks ${ranks.join(', ')}`);
   return problems;

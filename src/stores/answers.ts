@@ -1,13 +1,14 @@
-import { atom, computed } from 'nanostores';
+import { atom, computed, type ReadableAtom } from 'nanostores';
 import type { Answers, Value } from '../schemas/answers.ts';
 import { ANSWERS_VERSION } from './limits.ts';
 import * as model from './model.ts';
 import { encodeStored, readStored } from './migrate.ts';
-import { installBrowserStorage, openSlot, writeOnce, type Slot } from './storage.ts';
+import { classifyStorageError, openSlot, writeOnce, type Slot } from './storage.ts';
+import { answersBackupKey, answersStorageKey } from './saved-answers.ts';
 import type { Removed } from './model-values.ts';
 
 /**
- * The client's answers: one store feeding every page, kept in localStorage under
+ * The client's answers: one store feeding every page, kept in browser storage (storage.ts) under
  * `workbook:<slug>:answers` as `{ version, data }`.
  *
  * Persistence rules, each tested in tests/unit/answers-persistence.test.ts:
@@ -28,17 +29,9 @@ import type { Removed } from './model-values.ts';
 export { rankedValues } from './model.ts';
 export type { Theme } from './model.ts';
 
-/** The localStorage key of one client's answers. */
-export function answersStorageKey(slug: string): string {
-  return `workbook:${slug}:answers`;
-}
+export { answersBackupKey, answersStorageKey, peekAnswers } from './saved-answers.ts';
 
-/** Where unreadable stored answers are copied before the store starts clean. */
-export function answersBackupKey(slug: string, time: number): string {
-  return `workbook:${slug}:answers:backup:${time}`;
-}
-
-const EMPTY: Answers = { values: [], history: [], notes: '', updatedAt: 0 };
+const EMPTY: Answers = model.seedAnswers([]);
 
 /** All of the client's answers. Change them only through the actions below. */
 export const $answers = atom<Answers>(EMPTY);
@@ -92,15 +85,12 @@ interface Session {
 
 let session: Session | null = null;
 
-if (typeof window !== 'undefined') installBrowserStorage();
-
 function setStatus(patch: Partial<SaveStatus>): void {
   $saveStatus.set({ ...$saveStatus.get(), ...patch });
 }
 
 function refusal(error: unknown): 'quota' | 'blocked' {
-  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
-  return /quota/i.test(name) || /quota/i.test(String(error)) ? 'quota' : 'blocked';
+  return classifyStorageError(error) === 'quota' ? 'quota' : 'blocked';
 }
 
 /** Writes answers to storage, and reports how it went. */
@@ -266,23 +256,6 @@ export function initAnswers(slug: string, themes: readonly model.Theme[]): void 
   }
 }
 
-/**
- * Reads a client's saved answers without starting the store and without writing
- * anything: migrated in memory, the seeded answers when nothing usable is stored.
- * For pages that only show answers, such as the print page.
- */
-export function peekAnswers(slug: string, themes: readonly model.Theme[]): Answers {
-  const seed = model.seedAnswers(themes);
-  let text: string | undefined;
-  try {
-    text = openSlot(answersStorageKey(slug)).read();
-  } catch {
-    return seed;
-  }
-  const read = readStored(text, new Set(themes.map((theme) => theme.id)), Date.now());
-  return read.kind === 'ok' ? read.answers : seed;
-}
-
 /** Replaces every answer, as an import does. The result counts as the newest change. */
 export function replaceAnswers(next: Answers): void {
   $lastRemoved.set(null);
@@ -310,9 +283,21 @@ export function setRating(id: string, rating: number | null): void {
   commit((answers) => model.setRating(answers, id, rating));
 }
 
-export function setNotes(notes: string): void {
-  commit((answers) => model.setNotes(answers, notes));
+/** Saves one workbook's notes (the values workbook's when none is named). */
+export function setNotes(workbook: string, notes: string): void {
+  commit((answers) => model.setNotes(answers, workbook, notes));
 }
+
+/** One workbook's notes, as they change. */
+export function notesStore(workbook: string): ReadableAtom<string> {
+  let store = notesStores.get(workbook);
+  if (!store) {
+    store = computed($answers, (answers) => model.notesOf(answers, workbook));
+    notesStores.set(workbook, store);
+  }
+  return store;
+}
+const notesStores = new Map<string, ReadableAtom<string>>();
 
 /** The client whose answers are loaded, if any. */
 export function currentSlug(): string | null {

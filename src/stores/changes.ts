@@ -1,5 +1,6 @@
 import type { Answers, AnswersFile } from '../schemas/answers.ts';
-import { rankedValues } from './model.ts';
+import { FIRST_WORKBOOK, notesOf, rankedValues } from './model.ts';
+import { goalsOf } from './model-engagement.ts';
 
 /** The preview shown before an import replaces anything. Loaded with the import check, on demand. */
 
@@ -41,8 +42,17 @@ export function describeChanges(current: Answers, file: AnswersFile): string[] {
   if (ratingsDiffer)
     lines.push(`Living scores: ${rated(current)} of ${current.values.length} rated now, ${rated(incoming)} of ${incoming.values.length} in the file.`);
 
-  if (current.notes !== incoming.notes)
-    lines.push(`Notes: ${plural(current.notes.length, 'character')} now, ${plural(incoming.notes.length, 'character')} in the file.`);
+  for (const workbook of new Set([...Object.keys(current.workbooks), ...Object.keys(incoming.workbooks)])) {
+    const [now, then] = [notesOf(current, workbook), notesOf(incoming, workbook)];
+    const label = workbook === FIRST_WORKBOOK ? 'Notes' : `Notes of the ${workbook} workbook`;
+    if (now !== then) lines.push(`${label}: ${plural(now.length, 'character')} now, ${plural(then.length, 'character')} in the file.`);
+    const [goalsNow, goalsThen] = [goalsOf(current, workbook), goalsOf(incoming, workbook)];
+    if (JSON.stringify(goalsNow) !== JSON.stringify(goalsThen))
+      lines.push(`Goals of the ${workbook} workbook: ${plural(goalsNow.length, 'goal')} now, ${plural(goalsThen.length, 'goal')} in the file.`);
+  }
+  if (JSON.stringify(current.lens) !== JSON.stringify(incoming.lens))
+    lines.push(`Values lens: ${plural(current.lens.length, 'entry', 'entries')} now, ${plural(incoming.lens.length, 'entry', 'entries')} in the file.`);
+  if (JSON.stringify(current.poster) !== JSON.stringify(incoming.poster)) lines.push('Poster choices: different in the file.');
   if (JSON.stringify(current.history) !== JSON.stringify(incoming.history))
     lines.push(`Ranking history: ${plural(current.history.length, 'day')} now, ${plural(incoming.history.length, 'day')} in the file.`);
   if (lines.length === 0) return lines;

@@ -1,5 +1,5 @@
 import type { Answers } from '../schemas/answers.ts';
-import { MAX_VALUES } from './limits.ts';
+import { LIMITS, MAX_VALUES } from './limits.ts';
 
 /**
  * A browser-side check of stored answers against the shape of `answersSchema`.
@@ -32,9 +32,9 @@ function exactKeys(x: Record<string, unknown>, keys: readonly string[], path: Pa
 /** Checks the shape and field rules of `answersSchema`, without zod. */
 export function answersShapeFault(x: unknown): ShapeFault {
   if (!isRecord(x)) return { path: [], expected: 'an object of answers' };
-  const top = exactKeys(x, ['values', 'history', 'notes', 'updatedAt'], []);
+  const top = exactKeys(x, ['values', 'history', 'lens', 'poster', 'workbooks', 'updatedAt'], []);
   if (top) return top;
-  const { values, history, notes, updatedAt } = x;
+  const { values, history, lens, poster, workbooks, updatedAt } = x;
   if (!Array.isArray(values) || values.length > MAX_VALUES) return { path: ['values'], expected: `a list of at most ${MAX_VALUES} values` };
   for (const [i, value] of values.entries()) {
     const at: Path = ['values', i];
@@ -67,13 +67,93 @@ export function answersShapeFault(x: unknown): ShapeFault {
     if (!Array.isArray(snapshot.order) || snapshot.order.length > MAX_VALUES || !snapshot.order.every(isId))
       return { path: [...at, 'order'], expected: 'a list of ids' };
   }
-  if (typeof notes !== 'string' || notes.length > 200_000) return { path: ['notes'], expected: 'notes as text' };
+  const lensFault = lensShapeFault(lens);
+  if (lensFault) return lensFault;
+  const posterFault = posterShapeFault(poster);
+  if (posterFault) return posterFault;
+  const workbooksFault = workbooksShapeFault(workbooks);
+  if (workbooksFault) return workbooksFault;
   if (!isInt(updatedAt, 0, Number.MAX_SAFE_INTEGER)) return { path: ['updatedAt'], expected: 'a time' };
   return null;
 }
 
-/** The first id used twice (a value's, or a word's within its chain), or null. Repairs cannot fix this one. */
+const isLong = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
+const isIds = (x: unknown): boolean => Array.isArray(x) && x.length <= MAX_VALUES && x.every(isId);
+const MARKS = ['honours', 'pulls', 'neither'];
+
+function lensShapeFault(lens: unknown): ShapeFault {
+  if (!Array.isArray(lens) || lens.length > LIMITS.lensEntries) return { path: ['lens'], expected: `a list of at most ${LIMITS.lensEntries} entries` };
+  for (const [i, entry] of lens.entries()) {
+    const at: Path = ['lens', i];
+    if (!isRecord(entry)) return { path: at, expected: 'a lens entry' };
+    const keys = exactKeys(entry, ['id', 'createdAt', 'text', 'marks', 'note'], at);
+    if (keys) return keys;
+    if (!isId(entry.id)) return { path: [...at, 'id'], expected: 'an id' };
+    if (!isInt(entry.createdAt, 0, Number.MAX_SAFE_INTEGER)) return { path: [...at, 'createdAt'], expected: 'a time' };
+    if (!isText(entry.text, LIMITS.lensText)) return { path: [...at, 'text'], expected: 'a choice' };
+    if (!isRecord(entry.marks)) return { path: [...at, 'marks'], expected: 'marks by value' };
+    for (const [valueId, mark] of Object.entries(entry.marks)) {
+      if (!isId(valueId) || typeof mark !== 'string' || !MARKS.includes(mark))
+        return { path: [...at, 'marks', valueId], expected: 'honours, pulls or neither' };
+    }
+    if (!isLong(entry.note, LIMITS.note)) return { path: [...at, 'note'], expected: 'a note' };
+  }
+  return null;
+}
+
+function posterShapeFault(poster: unknown): ShapeFault {
+  const at: Path = ['poster'];
+  if (!isRecord(poster)) return { path: at, expected: 'poster choices' };
+  const keys = exactKeys(poster, ['style', 'size', 'topN', 'title', 'showName', 'name'], at);
+  if (keys) return keys;
+  if (!isId(poster.style)) return { path: [...at, 'style'], expected: 'a style' };
+  if (!isId(poster.size)) return { path: [...at, 'size'], expected: 'a size' };
+  if (!isInt(poster.topN, 1, MAX_VALUES)) return { path: [...at, 'topN'], expected: 'a number of values' };
+  if (!isLong(poster.title, LIMITS.posterTitle)) return { path: [...at, 'title'], expected: 'a title' };
+  if (typeof poster.showName !== 'boolean') return { path: [...at, 'showName'], expected: 'true or false' };
+  if (poster.name !== null && !isLong(poster.name, LIMITS.posterTitle)) return { path: [...at, 'name'], expected: 'a name or null' };
+  return null;
+}
+
+function workbooksShapeFault(workbooks: unknown): ShapeFault {
+  if (!isRecord(workbooks) || Object.keys(workbooks).length > LIMITS.workbooks) return { path: ['workbooks'], expected: 'answers by workbook' };
+  for (const [name, book] of Object.entries(workbooks)) {
+    const at: Path = ['workbooks', name];
+    if (!ID.test(name) || !isRecord(book)) return { path: at, expected: 'a workbook’s answers' };
+    for (const key of Object.keys(book)) if (key !== 'notes' && key !== 'goals') return { path: [...at, key], expected: 'no such field' };
+    if (!isLong(book.notes, LIMITS.notes)) return { path: [...at, 'notes'], expected: 'notes as text' };
+    if (book.goals === undefined) continue;
+    if (!Array.isArray(book.goals) || book.goals.length > LIMITS.goals) return { path: [...at, 'goals'], expected: `a list of at most ${LIMITS.goals} goals` };
+    for (const [i, goal] of book.goals.entries()) {
+      const goalAt: Path = [...at, 'goals', i];
+      if (!isRecord(goal)) return { path: goalAt, expected: 'a goal' };
+      const keys = exactKeys(goal, ['id', 'text', 'firstStep', 'honours', 'pullsAgainst', 'note'], goalAt);
+      if (keys) return keys;
+      if (!isId(goal.id)) return { path: [...goalAt, 'id'], expected: 'an id' };
+      if (!isText(goal.text, LIMITS.goalText)) return { path: [...goalAt, 'text'], expected: 'a goal' };
+      if (!isLong(goal.firstStep, LIMITS.goalText)) return { path: [...goalAt, 'firstStep'], expected: 'a first step' };
+      if (!isIds(goal.honours)) return { path: [...goalAt, 'honours'], expected: 'a list of value ids' };
+      if (!isIds(goal.pullsAgainst)) return { path: [...goalAt, 'pullsAgainst'], expected: 'a list of value ids' };
+      if (!isLong(goal.note, LIMITS.note)) return { path: [...goalAt, 'note'], expected: 'a note' };
+    }
+  }
+  return null;
+}
+
+/** The first id used twice (a value's, a word's within its chain, a lens entry's, a goal's within its workbook), or null. Repairs cannot fix this one. */
 export function repeatedId(answers: Answers): string | null {
+  const lensIds = new Set<string>();
+  for (const entry of answers.lens) {
+    if (lensIds.has(entry.id)) return entry.id;
+    lensIds.add(entry.id);
+  }
+  for (const book of Object.values(answers.workbooks)) {
+    const goalIds = new Set<string>();
+    for (const goal of book.goals ?? []) {
+      if (goalIds.has(goal.id)) return goal.id;
+      goalIds.add(goal.id);
+    }
+  }
   const ids = new Set<string>();
   for (const value of answers.values) {
     if (ids.has(value.id)) return value.id;

@@ -4,14 +4,13 @@ import {
   COACH_SESSION_VERSION,
   coachFileSchema,
   coachSessionSchema,
-  coachStoredSchema,
   type CoachClock,
   type CoachFile,
   type CoachSession,
 } from '../schemas/coach-session.ts';
 import { describeValue, formatProblem, type Problem } from '../schemas/problems.ts';
 import { zodProblems } from '../schemas/zod-problems.ts';
-import { classifyStorageError, storageEngine } from './coach-storage.ts';
+import { classifyStorageError, encodeVersioned, openSlot, readVersioned, writeOnce, type Slot } from './storage.ts';
 
 /**
  * The coach's data for the client whose guide is open: checklist, notes,
@@ -52,6 +51,7 @@ let currentSlug: string | null = null;
 let savingPaused = false;
 let askedForPersistence = false;
 let stopSync: (() => void) | null = null;
+let slot: Slot | null = null;
 
 export function coachStorageKey(slug: string): string {
   return `coach:${slug}:session`;
@@ -65,30 +65,30 @@ type ReadOutcome = { ok: true; data: CoachSession } | { ok: false; reason: 'corr
 
 /** Reads a stored `{ version, data }` value. Version 1 is the first; a later version adds its migration here. */
 function parseStored(raw: string): ReadOutcome {
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return { ok: false, reason: 'corrupt' };
-  }
-  const stored = coachStoredSchema.safeParse(json);
-  if (!stored.success) return { ok: false, reason: 'corrupt' };
-  if (stored.data.version > COACH_SESSION_VERSION) return { ok: false, reason: 'newer' };
-  if (stored.data.version < COACH_SESSION_VERSION) return { ok: false, reason: 'corrupt' };
-  const data = coachSessionSchema.safeParse(stored.data.data);
-  return data.success ? { ok: true, data: data.data } : { ok: false, reason: 'corrupt' };
+  const read = readVersioned(raw, {
+    version: COACH_SESSION_VERSION,
+    migrate: (_data, from) => `no migration from version ${from}`,
+    check: (data) => {
+      const parsed = coachSessionSchema.safeParse(data);
+      return parsed.success ? parsed.data : 'not the coach session shape';
+    },
+  });
+  if (read.kind === 'ok') return { ok: true, data: read.data };
+  return { ok: false, reason: read.kind === 'unreadable' && read.reason === 'newer-version' ? 'newer' : 'corrupt' };
 }
 
 function load(slug: string): void {
-  let raw: string | null;
+  let raw: string | undefined;
   try {
-    raw = storageEngine().getItem(coachStorageKey(slug));
+    slot = openSlot(coachStorageKey(slug));
+    raw = slot.read();
   } catch (error) {
+    slot = null;
     $coachSession.set(emptyCoachSession());
     $coachStatus.set({ kind: classifyStorageError(error) });
     return;
   }
-  if (raw === null) {
+  if (raw === undefined) {
     $coachSession.set(emptyCoachSession());
     $coachStatus.set({ kind: 'ready' });
     return;
@@ -104,7 +104,7 @@ function load(slug: string): void {
   $coachUnreadable.set(raw);
   const backupKey = coachBackupKey(slug, Date.now());
   try {
-    storageEngine().setItem(backupKey, raw);
+    writeOnce(backupKey, raw);
     $coachStatus.set({ kind: 'recovered', reason: read.reason, backupKey });
   } catch {
     savingPaused = true;
@@ -113,19 +113,21 @@ function load(slug: string): void {
 }
 
 /** Takes changes another tab saved for the same client. */
-function listenToOtherTabs(slug: string): void {
+function listenToOtherTabs(): void {
   stopSync?.();
   stopSync = null;
-  if (typeof window === 'undefined') return;
-  const onStorage = (event: StorageEvent) => {
-    if (event.key !== coachStorageKey(slug) || event.newValue === null) return;
-    const read = parseStored(event.newValue);
-    if (!read.ok) return;
-    $coachSession.set(read.data);
-    $coachStatus.set({ kind: 'synced' });
-  };
-  window.addEventListener('storage', onStorage);
-  stopSync = () => window.removeEventListener('storage', onStorage);
+  if (typeof window === 'undefined' || !slot) return;
+  try {
+    stopSync = slot.listen((text) => {
+      if (text === undefined) return;
+      const read = parseStored(text);
+      if (!read.ok) return;
+      $coachSession.set(read.data);
+      $coachStatus.set({ kind: 'synced' });
+    });
+  } catch {
+    // Storage went away since it was read; the next save says so.
+  }
 }
 
 /**
@@ -138,7 +140,7 @@ export function initCoachSession(slug: string): void {
   savingPaused = false;
   $coachUnreadable.set(null);
   load(slug);
-  listenToOtherTabs(slug);
+  listenToOtherTabs();
 }
 
 /** Forgets the current client, so the next `initCoachSession` reads storage again (tests, imports). */
@@ -146,6 +148,7 @@ export function closeCoachSession(): void {
   stopSync?.();
   stopSync = null;
   currentSlug = null;
+  slot = null;
   savingPaused = false;
   $coachSession.set(emptyCoachSession());
   $coachStatus.set({ kind: 'ready' });
@@ -161,7 +164,9 @@ function askForPersistence(): void {
 
 function write(slug: string, data: CoachSession): boolean {
   try {
-    storageEngine().setItem(coachStorageKey(slug), JSON.stringify({ version: COACH_SESSION_VERSION, data }));
+    const target = slot ?? openSlot(coachStorageKey(slug));
+    slot = target;
+    target.write(encodeVersioned(COACH_SESSION_VERSION, data));
     return true;
   } catch (error) {
     $coachStatus.set({ kind: classifyStorageError(error) });
@@ -282,7 +287,7 @@ export function importCoachFile(text: string, fileName: string): ImportResult {
   if (hasContent(current)) {
     backupKey = coachBackupKey(slug, Date.now());
     try {
-      storageEngine().setItem(backupKey, JSON.stringify({ version: COACH_SESSION_VERSION, data: current }));
+      writeOnce(backupKey, encodeVersioned(COACH_SESSION_VERSION, current));
     } catch (error) {
       const failure = classifyStorageError(error);
       return fail([

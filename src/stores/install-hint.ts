@@ -4,7 +4,7 @@ import type { WritableAtom } from 'nanostores';
 /** Whether the client has put away the "Add to home screen" hint on their workbook home. */
 export type InstallHintState = 'open' | 'dismissed';
 
-/** The localStorage key of one client's hint, beside their answers and never mixed with another client's. */
+/** The storage key of one client's hint, beside their answers and never mixed with another client's. */
 export function installHintStorageKey(slug: string): string {
   return `workbook:${slug}:install-hint`;
 }
@@ -12,7 +12,7 @@ export function installHintStorageKey(slug: string): string {
 const stores = new Map<string, WritableAtom<InstallHintState>>();
 
 /**
- * The hint's state for one client, kept in localStorage. When storage is not
+ * The hint's state for one client, kept in browser storage. When storage is not
  * available the state lives in memory, so the hint simply shows again next time.
  */
 export function installHint(slug: string): WritableAtom<InstallHintState> {

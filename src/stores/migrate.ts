@@ -1,6 +1,8 @@
 import type { Answers, ChainWord, Value } from '../schemas/answers.ts';
 import { ANSWERS_VERSION } from './limits.ts';
 import { answersShapeFault, repairAnswers, repeatedId } from './check.ts';
+import { encodeVersioned, readVersioned } from './storage.ts';
+import { defaultPosterChoices } from './model.ts';
 
 /**
  * Reading what is stored under a client's key: `{ version, data }`, migrated
@@ -36,11 +38,37 @@ export type StoredRead =
 
 /** Wraps answers for storage. */
 export function encodeStored(answers: Answers): string {
-  return JSON.stringify({ version: ANSWERS_VERSION, data: answers });
+  return encodeVersioned(ANSWERS_VERSION, answers);
 }
 
-/** Migrates version 0 answers to the current shape. Word ids are numbered, so migrating twice gives the same result. */
-export function migrateV0(old: AnswersV0, themeIds: ReadonlySet<string>, updatedAt: number): Answers {
+/** Version 1: the values workbook alone, its notes beside the values. */
+export interface AnswersV1 {
+  values: Value[];
+  history: Answers['history'];
+  notes: string;
+  updatedAt: number;
+}
+
+/** Migrates version 1 answers to version 2: the notes become the values workbook's, and the engagement gains its lens and poster. */
+export function migrateV1(old: AnswersV1): Answers {
+  return {
+    values: old.values,
+    history: old.history,
+    lens: [],
+    poster: defaultPosterChoices(),
+    workbooks: { values: { notes: old.notes } },
+    updatedAt: old.updatedAt,
+  };
+}
+
+function isV1(data: unknown): data is AnswersV1 {
+  if (typeof data !== 'object' || data === null) return false;
+  const candidate = data as Partial<AnswersV1>;
+  return Array.isArray(candidate.values) && Array.isArray(candidate.history) && typeof candidate.notes === 'string' && typeof candidate.updatedAt === 'number';
+}
+
+/** Migrates version 0 answers to version 1. Word ids are numbered, so migrating twice gives the same result. */
+export function migrateV0(old: AnswersV0, themeIds: ReadonlySet<string>, updatedAt: number): AnswersV1 {
   const order = old.order.filter((id) => old.values.some((value) => value.id === id));
   for (const value of old.values) if (!order.includes(value.id)) order.push(value.id);
   const values: Value[] = old.values.map((value) => {
@@ -77,35 +105,43 @@ function isV0(data: unknown): data is AnswersV0 {
   );
 }
 
-/** Reads stored text: empty, usable (after migration and repair), or unreadable with the reason. */
-export function readStored(text: string | null | undefined, themeIds: ReadonlySet<string>, now: number): StoredRead {
-  if (text === null || text === undefined) return { kind: 'empty' };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { kind: 'unreadable', reason: 'not-json', detail: 'the stored text is not JSON' };
-  }
-  if (typeof parsed !== 'object' || parsed === null || !('version' in parsed) || !('data' in parsed)) {
-    return { kind: 'unreadable', reason: 'foreign', detail: 'the stored text is not { version, data }' };
-  }
-  const { version, data } = parsed as { version: unknown; data: unknown };
-  let answers: unknown = data;
-  let fromVersion = ANSWERS_VERSION;
+/**
+ * Carries answers of any older version forward to the current one: the one
+ * migration path, for stored answers, answers files and share links alike.
+ * A string says why the data cannot be carried.
+ */
+export function migrateAnswers(data: unknown, fromVersion: number, themeIds: ReadonlySet<string>, now: number): unknown {
+  let current = data;
+  let version = fromVersion;
   if (version === 0) {
-    if (!isV0(data)) return { kind: 'unreadable', reason: 'foreign', detail: 'version 0 data of the wrong shape' };
-    answers = migrateV0(data, themeIds, now);
-    fromVersion = 0;
-  } else if (typeof version === 'number' && version > ANSWERS_VERSION) {
-    return { kind: 'unreadable', reason: 'newer-version', detail: `version ${version} is newer than this workbook (${ANSWERS_VERSION})` };
-  } else if (version !== ANSWERS_VERSION) {
-    return { kind: 'unreadable', reason: 'foreign', detail: `unknown version ${String(version)}` };
+    if (!isV0(current)) return 'version 0 data of the wrong shape';
+    current = migrateV0(current, themeIds, now);
+    version = 1;
   }
-  const fault = answersShapeFault(answers);
-  if (fault) return { kind: 'unreadable', reason: 'foreign', detail: `data.${fault.path.join('.')}: expected ${fault.expected}` };
-  const repaired = repairAnswers(answers as Answers);
+  if (version === 1) {
+    if (!isV1(current)) return 'version 1 data of the wrong shape';
+    current = migrateV1(current);
+    version = 2;
+  }
+  return version === ANSWERS_VERSION ? current : `unknown version ${fromVersion}`;
+}
+
+/** Checks answers of the current version and repairs what can be repaired; a string says what is wrong. */
+export function checkStoredAnswers(data: unknown): Answers | string {
+  const fault = answersShapeFault(data);
+  if (fault) return `data.${fault.path.join('.')}: expected ${fault.expected}`;
+  const repaired = repairAnswers(data as Answers);
   // Markup is not checked here: stored text was typed here or checked on import, and a coach's theme may look like markup.
   const repeated = repeatedId(repaired);
-  if (repeated !== null) return { kind: 'unreadable', reason: 'foreign', detail: `the id ${repeated} is used twice` };
-  return { kind: 'ok', answers: repaired, fromVersion };
+  return repeated === null ? repaired : `the id ${repeated} is used twice`;
+}
+
+/** Reads stored text: empty, usable (after migration and repair), or unreadable with the reason. */
+export function readStored(text: string | null | undefined, themeIds: ReadonlySet<string>, now: number): StoredRead {
+  const read = readVersioned(text, {
+    version: ANSWERS_VERSION,
+    migrate: (data, from) => migrateAnswers(data, from, themeIds, now),
+    check: checkStoredAnswers,
+  });
+  return read.kind === 'ok' ? { kind: 'ok', answers: read.data, fromVersion: read.fromVersion } : read;
 }

@@ -1,4 +1,7 @@
-import type { Answers, RankSnapshot, Value } from '../schemas/answers.ts';
+import type { Answers, PosterChoices, RankSnapshot, Value } from '../schemas/answers.ts';
+import { DEFAULT_TITLE, DEFAULT_TOP_N } from '../poster/options.ts';
+import { DEFAULT_SIZE } from '../poster/sizes.ts';
+import { DEFAULT_STYLE } from '../poster/styles.ts';
 import { MAX_VALUES } from './limits.ts';
 
 /**
@@ -44,13 +47,54 @@ export function seedAnswers(themes: readonly Theme[]): Answers {
       origin: 'coach',
     })),
     history: [],
-    notes: '',
+    lens: [],
+    poster: defaultPosterChoices(),
+    workbooks: {},
     updatedAt: 0,
   };
 }
 
+/** The workbook whose answers were the only ones before the engagement had more than one. */
+export const FIRST_WORKBOOK = 'values';
+
+/** The poster as it starts, before the client chooses anything. */
+export function defaultPosterChoices(): PosterChoices {
+  return { style: DEFAULT_STYLE, size: DEFAULT_SIZE, topN: DEFAULT_TOP_N, title: DEFAULT_TITLE, showName: false, name: null };
+}
+
+/** One workbook's notes; empty when none were written. */
+export function notesOf(answers: Answers, workbook: string = FIRST_WORKBOOK): string {
+  return answers.workbooks[workbook]?.notes ?? '';
+}
+
+/** Whether any workbook has notes. */
+export function hasNotes(answers: Answers): boolean {
+  return Object.values(answers.workbooks).some((book) => book.notes.trim() !== '');
+}
+
+/** Changes one workbook's own answers; the same answers back when nothing changed. */
+export function mapWorkbook(answers: Answers, workbook: string, change: (book: Answers['workbooks'][string]) => Answers['workbooks'][string]): Answers {
+  const before = Object.hasOwn(answers.workbooks, workbook) ? answers.workbooks[workbook] : undefined;
+  const book = before ?? { notes: '' };
+  const next = change(book);
+  if (next === book) return answers;
+  return { ...answers, workbooks: { ...answers.workbooks, [workbook]: next } };
+}
+
+/**
+ * Whether the client has written anything: a change since the seed, notes, a
+ * ranking, a rating, a word of their own or a value of their own. The print
+ * page shows blank worksheets and the share button has nothing to send without it.
+ */
+export function hasAnswers(answers: Answers): boolean {
+  if (answers.updatedAt > 0 || hasNotes(answers) || answers.history.length > 0 || answers.lens.length > 0) return true;
+  return answers.values.some(
+    (value) => value.rating !== null || value.origin === 'client' || value.boldId !== null || value.chain.some((word) => word.id !== NAME_WORD_ID),
+  );
+}
+
 /** A short random id of a-z and 0-9, with a prefix saying what it names. */
-export function newId(prefix: 'v' | 'w'): string {
+export function newId(prefix: 'v' | 'w' | 'l' | 'g'): string {
   const bytes = new Uint8Array(8);
   globalThis.crypto.getRandomValues(bytes);
   let out = '';
@@ -140,6 +184,6 @@ export function setRating(answers: Answers, id: string, rating: number | null): 
   return mapValue(answers, id, (value) => (value.rating === rating ? value : { ...value, rating }));
 }
 
-export function setNotes(answers: Answers, notes: string): Answers {
-  return answers.notes === notes ? answers : { ...answers, notes: notes.slice(0, 200_000) };
+export function setNotes(answers: Answers, workbook: string, notes: string): Answers {
+  return mapWorkbook(answers, workbook, (book) => (book.notes === notes ? book : { ...book, notes: notes.slice(0, 200_000) }));
 }

@@ -7,9 +7,7 @@ import { ANSWERS_VERSION } from './limits.ts';
  * when a file is chosen.
  */
 
-/** The largest answers file an import will read. Real files are a few kilobytes. */
-export const MAX_IMPORT_BYTES = 1_000_000;
-
+/** The answers file: what "Download my answers" writes and what a share link carries. */
 export function exportFile(slug: string, answers: Answers, now: number): AnswersFile {
   return { kind: 'coaching-workbook-answers', version: ANSWERS_VERSION, slug, exportedAt: new Date(now).toISOString(), data: answers };
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ANSWERS_VERSION } from '../../src/stores/limits.ts';
 import { expect, test, watchPage } from './fixtures.ts';
 import { client, filledAnswers, open, rankedLabels, seedStorage, storedAnswers, url } from './homework-helpers.ts';
 
@@ -11,7 +12,7 @@ test('answers go out to a file and come back in another browser, after a preview
   await page.getByRole('button', { name: 'Download my answers' }).click();
   const file = await (await download).path();
   const exported = JSON.parse(await readFile(file!, 'utf8'));
-  expect(exported).toMatchObject({ kind: 'coaching-workbook-answers', version: 1, slug: client.slug, data: filledAnswers() });
+  expect(exported).toMatchObject({ kind: 'coaching-workbook-answers', version: ANSWERS_VERSION, slug: client.slug, data: filledAnswers() });
 
   // A fresh browser, as on another device.
   const context = await browser.newContext({ baseURL });
@@ -31,7 +32,7 @@ test('answers go out to a file and come back in another browser, after a preview
   const imported = await storedAnswers(other);
   expect({ ...imported, updatedAt: 0 }).toEqual({ ...filledAnswers(), updatedAt: 0 });
   await open(other, url('notes'));
-  await expect(other.getByLabel('Your notes')).toHaveValue(filledAnswers().notes);
+  await expect(other.getByLabel('Your notes')).toHaveValue(filledAnswers().workbooks.values?.notes ?? '');
   expect(problems).toEqual({ consoleErrors: [], pageErrors: [], foreignRequests: [] });
   await context.close();
 });
@@ -42,7 +43,7 @@ test('a bad import file is refused with one line, and nothing changes', async ({
   const before = await page.evaluate(() => JSON.stringify(localStorage));
   const dir = await mkdtemp(join(tmpdir(), 'answers-'));
   const bad = join(dir, 'answers.json');
-  const good = { kind: 'coaching-workbook-answers', version: 1, slug: client.slug, exportedAt: new Date().toISOString(), data: filledAnswers() };
+  const good = { kind: 'coaching-workbook-answers', version: ANSWERS_VERSION, slug: client.slug, exportedAt: new Date().toISOString(), data: filledAnswers() };
   const cases: Array<[unknown, string]> = [
     ['not json at all', 'This file is not a workbook answers file, so nothing was changed. Choose the file you saved with “Download my answers”.'],
     [{ ...good, slug: 'sam-zyxwvutsrqponmlkjihgf' }, 'This file holds answers from a different workbook, so nothing was changed.'],
@@ -51,7 +52,7 @@ test('a bad import file is refused with one line, and nothing changes', async ({
       'Some answers in this file could not be used safely, so nothing was changed. Choose the file you saved with “Download my answers”.',
     ],
     [
-      { ...good, data: { ...good.data, notes: 42 } },
+      { ...good, data: { ...good.data, workbooks: { values: { notes: 42 } } } },
       'This file is not a workbook answers file, so nothing was changed. Choose the file you saved with “Download my answers”.',
     ],
   ];

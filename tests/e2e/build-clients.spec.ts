@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
+import { ANSWERS_VERSION } from '../../src/stores/limits.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
-import { encodeShareFragment } from '../../src/lib/share-codec.ts';
-import { readShareFragment } from '../../src/lib/share-decode.ts';
+import { encodeShareFragment } from '../../src/share/codec.ts';
+import { readShareFragment } from '../../src/share/decode.ts';
 import { headersFor, parseHeadersFile } from '../../scripts/lib/privacy.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
 import { writeSyntheticContent, type SyntheticClient } from '../../scripts/lib/synthetic.ts';
@@ -257,7 +258,7 @@ test('in a browser, split folders make no foreign requests, break no CSP rule an
       });
       await context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [
         `workbook:${client.slug}:answers`,
-        JSON.stringify({ version: 1, data: sampleAnswers() }),
+        JSON.stringify({ version: ANSWERS_VERSION, data: sampleAnswers() }),
       ] as const);
       const page = await context.newPage();
       const problems = watchPage(page, new URL(served.url).origin);

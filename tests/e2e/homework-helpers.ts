@@ -1,7 +1,9 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { ANSWERS_VERSION } from '../../src/stores/limits.ts';
 import type { Answers } from '../../src/schemas/answers.ts';
 import { themeId } from '../../src/lib/slug.ts';
 import { sampleClient } from './fixtures.ts';
+import { defaultPosterChoices } from '../../src/stores/model.ts';
 
 export const client = sampleClient();
 export const storageKey = `workbook:${client.slug}:answers`;
@@ -12,6 +14,8 @@ export const url = (page = '') => `/${client.slug}/${page ? `${page}/` : ''}`;
 export function filledAnswers(): Answers {
   const order = [...themes].reverse();
   return {
+    lens: [],
+    poster: defaultPosterChoices(),
     values: themes.map((theme, index) => {
       const words = [theme.name, `${theme.name} at work`, `${theme.name} at home`, index === 2 ? 'Ω Я 家 عربى 🌱' : `moments of ${theme.name.toLowerCase()}`];
       return {
@@ -28,7 +32,12 @@ export function filledAnswers(): Answers {
       { date: '2026-12-04', order: themes.map((theme) => theme.id) },
       { date: '2026-12-06', order: order.map((theme) => theme.id) },
     ],
-    notes: 'A thought on the train about Creativity.\nA question for our next session: how do Family and Adventure fit together?\n\nLast line of the notes.',
+    workbooks: {
+      values: {
+        notes:
+          'A thought on the train about Creativity.\nA question for our next session: how do Family and Adventure fit together?\n\nLast line of the notes.',
+      },
+    },
     updatedAt: Date.UTC(2026, 11, 6, 20),
   };
 }
@@ -39,7 +48,7 @@ export async function seedStorage(target: Page | BrowserContext, answers: Answer
     ([key, text]) => {
       if (localStorage.getItem(key) === null) localStorage.setItem(key, text);
     },
-    [storageKey, JSON.stringify({ version: 1, data: answers })] as const,
+    [storageKey, JSON.stringify({ version: ANSWERS_VERSION, data: answers })] as const,
   );
 }
 

@@ -77,7 +77,7 @@ test('living scores print as numbers, with the chart', async ({ page }) => {
 
 test('notes print as text in full, never a clipped text area', async ({ page }) => {
   const long = `${Array.from({ length: 60 }, (_, i) => `Line ${i + 1} of a long week of notes.`).join('\n')}\nThe very last line.`;
-  await seedStorage(page, { ...filledAnswers(), notes: long });
+  await seedStorage(page, { ...filledAnswers(), workbooks: { values: { notes: long } } });
   await open(page, url('notes'));
   const text = await printedText(page);
   expect(text).toContain('Line 1 of a long week of notes.');

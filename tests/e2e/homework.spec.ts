@@ -112,7 +112,7 @@ test('two tabs stay in sync without a reload, and neither loses the other’s ed
   await page.getByRole('button', { name: 'Move Creativity down' }).click();
   await expect(other.getByLabel('Your notes')).toHaveValue('Written in the second tab');
   const stored = await storedAnswers(page);
-  expect(stored?.notes).toBe('Written in the second tab');
+  expect(stored?.workbooks.values?.notes).toBe('Written in the second tab');
   expect(stored?.values.find((value) => value.label === 'Wellbeing')).toBeTruthy();
   expect(await rankedLabels(page)).not.toEqual(fromOther);
   expect(otherErrors).toEqual([]);

@@ -1,8 +1,10 @@
 import type { Page } from '@playwright/test';
+import { ANSWERS_VERSION } from '../../src/stores/limits.ts';
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Answers } from '../../src/schemas/answers.ts';
+import { defaultPosterChoices } from '../../src/stores/model.ts';
 
 /** A client for a synthetic content folder. */
 export interface TestClient {
@@ -69,6 +71,8 @@ export function pngSize(png: Buffer): { width: number; height: number } {
  */
 export function storedAnswers(notes: string): string {
   const data: Answers = {
+    lens: [],
+    poster: defaultPosterChoices(),
     values: [
       {
         id: 'family',
@@ -84,15 +88,18 @@ export function storedAnswers(notes: string): string {
       },
     ],
     history: [],
-    notes,
+    workbooks: { values: { notes } },
     updatedAt: Date.UTC(2026, 11, 4),
   };
-  return JSON.stringify({ version: 1, data });
+  return JSON.stringify({ version: ANSWERS_VERSION, data });
 }
 
 /** The notes and value labels in a stored answers text, for comparing what survived. */
 export function answersSummary(stored: string | null): { notes: string; values: string[] } | null {
   if (!stored) return null;
   const { data } = JSON.parse(stored) as { data: Answers };
-  return { notes: data.notes, values: data.values.map((value) => `${value.label}: ${value.chain.map((word) => word.text).join(' / ')} (${value.rating})`) };
+  return {
+    notes: data.workbooks.values?.notes ?? '',
+    values: data.values.map((value) => `${value.label}: ${value.chain.map((word) => word.text).join(' / ')} (${value.rating})`),
+  };
 }

@@ -340,3 +340,41 @@ test('client pages carry a link preview with no client data', async ({ page, req
   const reference = await renderOpenGraphPng({ title: 'Your values workbook', coach: 'Jordan Ellis' });
   expect(Buffer.compare(await served.body(), reference.png)).toBe(0);
 });
+
+test('the poster keeps its style, size and title after a reload, like every answer', async ({ page }) => {
+  await seedAnswers(page, [{ label: 'Family' }, { label: 'Health' }, { label: 'Craft' }, { label: 'Play' }]);
+  await page.goto(posterPage);
+  await readyPreview(page);
+  await page.getByRole('radio', { name: /Compass/ }).check();
+  const size = page.getByLabel('Size');
+  const otherSize = (await size.locator('option').allTextContents()).at(-1)!;
+  await size.selectOption({ label: otherSize });
+  await page.getByLabel('Title').fill('What I stand for');
+  await expect(page.getByText(/^Saved · /)).toBeVisible();
+
+  await page.reload();
+  await readyPreview(page);
+  await expect(page.getByRole('radio', { name: /Compass/ })).toBeChecked();
+  await expect(size.locator('option:checked')).toHaveText(otherSize);
+  await expect(page.getByLabel('Title')).toHaveValue('What I stand for');
+});
+
+test('with storage full, a poster choice stays on screen and the page says it is not saved', async ({ page }) => {
+  await page.addInitScript(() => {
+    if (localStorage.getItem('filler-0') !== null) return;
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 0; i += 1) {
+      try {
+        localStorage.setItem(`filler-${i}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, Math.floor(chunk.length / 2));
+      }
+    }
+  });
+  await page.goto(posterPage);
+  await readyPreview(page);
+  await page.getByLabel('Title').fill('Not lost');
+  await expect(page.getByText('Your last change is not saved.')).toBeVisible();
+  await expect(page.getByText(/storage for the workbook is full/)).toBeVisible();
+  await expect(page.getByLabel('Title')).toHaveValue('Not lost');
+});

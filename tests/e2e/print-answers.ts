@@ -1,5 +1,6 @@
 import type { Answers, Value } from '../../src/schemas/answers.ts';
 import { themeId } from '../../src/lib/slug.ts';
+import { defaultPosterChoices } from '../../src/stores/model.ts';
 
 /** A 30-line note, each line with a word that appears nowhere else, so a missing line is easy to spot. */
 export const NOTE_LINES = Array.from(
@@ -56,12 +57,14 @@ export function sampleAnswers(themes: Array<{ name: string }>): Answers {
   });
   const first = values.filter((value) => value.origin === 'coach').map((value) => value.id);
   return {
+    lens: [],
+    poster: defaultPosterChoices(),
     values,
     history: [
       { date: '2026-12-04', order: first },
       { date: '2026-12-07', order: ranked.map((value) => value.id) },
     ],
-    notes: NOTE_LINES.join('\n'),
+    workbooks: { values: { notes: NOTE_LINES.join('\n') } },
     updatedAt: Date.UTC(2026, 11, 7),
   };
 }
@@ -76,6 +79,6 @@ export function enteredWords(answers: Answers): string[] {
     add(value.label);
     for (const word of value.chain) add(word.text);
   }
-  add(answers.notes);
+  add(answers.workbooks.values?.notes ?? '');
   return [...words];
 }

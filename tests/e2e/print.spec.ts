@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { ANSWERS_VERSION } from '../../src/stores/limits.ts';
 import { expect, sampleClient, test } from './fixtures.ts';
 import { headingPages, normalise, printToPdf, topLines, type Paper, type PrintedPdf } from './pdf-text.ts';
 import { enteredWords, NOTE_LINES, sampleAnswers } from './print-answers.ts';
@@ -15,7 +16,7 @@ async function seedAnswers(page: Page) {
   });
   await page.addInitScript(
     ([key, value]) => window.localStorage.setItem(key!, value!),
-    [`workbook:${client.slug}:answers`, JSON.stringify({ version: 1, data: answers })],
+    [`workbook:${client.slug}:answers`, JSON.stringify({ version: ANSWERS_VERSION, data: answers })],
   );
 }
 

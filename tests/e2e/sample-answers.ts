@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ANSWERS_VERSION, answersSchema, type Answers } from '../../src/schemas/answers.ts';
 import { themeId } from '../../src/lib/slug.ts';
+import { defaultPosterChoices } from '../../src/stores/model.ts';
 
 /** Words a client might chain to a value, in several scripts, so filled pages show real-looking answers. */
 const WORDS = [
@@ -50,12 +51,14 @@ export function filledAnswers(themes: readonly { name: string }[], now: Date = n
   });
   const order = values.map((value) => value.id);
   const answers: Answers = {
+    lens: [],
+    poster: defaultPosterChoices(),
     values,
     history: [
       { date: '2026-12-04', order: [...order].reverse() },
       { date: '2026-12-06', order },
     ],
-    notes: 'Questions for next session:\n- Why does Health keep moving up?\n- العائلة أولاً\n\nThe chains were easier on paper.',
+    workbooks: { values: { notes: 'Questions for next session:\n- Why does Health keep moving up?\n- العائلة أولاً\n\nThe chains were easier on paper.' } },
     updatedAt: now.getTime(),
   };
   return answersSchema.parse(answers);

@@ -53,7 +53,7 @@ test('with localStorage full, the answer stays, the banner says "not saved", and
   await expect(notes).toHaveValue('This must not vanish.');
   expect(await page.evaluate((key) => localStorage.getItem(key), storageKey)).toBeNull();
   const { json } = await downloadedAnswers(page, page.getByRole('button', { name: 'Download my answers' }).first());
-  expect(json.data.notes).toBe('This must not vanish.');
+  expect(json.data.workbooks.values.notes).toBe('This must not vanish.');
 
   // Space frees up: the next change saves, and the banner goes.
   await page.evaluate(() => {
@@ -64,7 +64,7 @@ test('with localStorage full, the answer stays, the banner says "not saved", and
   await expect(page.getByText('Your last change is not saved.')).toHaveCount(0);
   await expect(page.getByText('Saved · just now')).toBeVisible();
   const stored = await page.evaluate((key) => localStorage.getItem(key), storageKey);
-  expect(JSON.parse(stored!).data.notes).toBe('This must not vanish. Saved now.');
+  expect(JSON.parse(stored!).data.workbooks.values.notes).toBe('This must not vanish. Saved now.');
 });
 
 test('corrupt data under the key is kept as a backup, and the client is told', async ({ page }) => {

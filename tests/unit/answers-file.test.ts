@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersFileSchema, type Answers } from '../../src/schemas/answers.ts';
+import { ANSWERS_VERSION, answersFileSchema, type Answers } from '../../src/schemas/answers.ts';
 import { checkAnswersFile } from '../../src/stores/import-file.ts';
 import { seedAnswers } from '../../src/stores/model.ts';
 import { describeChanges } from '../../src/stores/changes.ts';
@@ -26,7 +26,7 @@ const message = (body: string, size?: number) => {
 
 describe('Download my answers', () => {
   it('writes a versioned file with the slug and a date, valid against the file schema', () => {
-    expect(good).toMatchObject({ kind: 'coaching-workbook-answers', version: 1, slug: SLUG, exportedAt: '2026-12-05T09:30:00.000Z' });
+    expect(good).toMatchObject({ kind: 'coaching-workbook-answers', version: ANSWERS_VERSION, slug: SLUG, exportedAt: '2026-12-05T09:30:00.000Z' });
     expect(answersFileSchema.parse(good)).toEqual(good);
     expect(exportFileName(SLUG, NOW)).toBe('maya-answers-2026-12-05.json');
   });
@@ -90,8 +90,8 @@ describe('a coach theme that looks like markup', () => {
   it('is accepted in an import as the theme it is, while other markup is still refused', () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const withTheme = exportFile(SLUG, { ...seedAnswers([{ id: 'img', name: hostile }]), updatedAt: NOW }, NOW);
-    expect(checkAnswersFile(text(withTheme), 'answers.json', 100, SLUG, [hostile]).ok).toBe(true);
-    expect(checkAnswersFile(text(withTheme), 'answers.json', 100, SLUG, ['Creativity']).ok).toBe(false);
+    expect(checkAnswersFile(text(withTheme), 'answers.json', 100, SLUG, { themes: [{ id: 'img', name: hostile }] }).ok).toBe(true);
+    expect(checkAnswersFile(text(withTheme), 'answers.json', 100, SLUG, { themes: [{ id: 'creativity', name: 'Creativity' }] }).ok).toBe(false);
   });
 });
 
@@ -104,7 +104,7 @@ describe('the preview before an import', () => {
         { ...answers.values[1]!, rank: 1 },
         { id: 'v-humor', label: 'Humor', chain: [], boldId: null, rank: 3, rating: null, origin: 'client' },
       ],
-      notes: 'Hello',
+      workbooks: { values: { notes: 'Hello' } },
       history: [{ date: '2026-12-04', order: ['family', 'creativity', 'v-humor'] }],
       updatedAt: NOW - 3_600_000,
     };

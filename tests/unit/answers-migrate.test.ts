@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answersSchema } from '../../src/schemas/answers.ts';
+import { ANSWERS_VERSION, answersSchema } from '../../src/schemas/answers.ts';
 import { encodeStored, readStored } from '../../src/stores/migrate.ts';
-import { seedAnswers } from '../../src/stores/model.ts';
+import { defaultPosterChoices, seedAnswers } from '../../src/stores/model.ts';
 
 const v0 = readFileSync(new URL('../fixtures/answers-v0.json', import.meta.url), 'utf8');
 const themeIds = new Set(['creativity', 'family']);
@@ -34,14 +34,16 @@ describe('reading stored answers', () => {
         { id: 'own-humor', label: 'Humor', chain: [], boldId: null, rank: 2, rating: null, origin: 'client' },
       ],
       history: [],
-      notes: 'Ask about the Camino.',
+      lens: [],
+      poster: defaultPosterChoices(),
+      workbooks: { values: { notes: 'Ask about the Camino.' } },
       updatedAt: NOW,
     });
   });
 
   it('reads back what it stores', () => {
     const answers = { ...seedAnswers([{ id: 'family', name: 'Family' }]), updatedAt: NOW };
-    expect(readStored(encodeStored(answers), themeIds, NOW)).toEqual({ kind: 'ok', answers, fromVersion: 1 });
+    expect(readStored(encodeStored(answers), themeIds, NOW)).toEqual({ kind: 'ok', answers, fromVersion: ANSWERS_VERSION });
   });
 
   it('repairs gaps in ranks and a bold mark on a missing word instead of discarding the answers', () => {
@@ -68,7 +70,7 @@ describe('reading stored answers', () => {
 
   it('keeps a coach theme that looks like markup: it is the client’s value, shown only as text', () => {
     const answers = { ...seedAnswers([{ id: 'img', name: '<img src=x onerror=alert(1)>' }]), updatedAt: NOW };
-    expect(readStored(encodeStored(answers), themeIds, NOW)).toEqual({ kind: 'ok', answers, fromVersion: 1 });
+    expect(readStored(encodeStored(answers), themeIds, NOW)).toEqual({ kind: 'ok', answers, fromVersion: ANSWERS_VERSION });
   });
 
   it('tells empty, not JSON, foreign and newer data apart', () => {

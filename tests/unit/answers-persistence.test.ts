@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { cleanTestStorage, getTestStorage, setPersistentEngine, setTestStorageKey, useTestStorageEngine } from '@nanostores/persistent';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { answersSchema, type Answers } from '../../src/schemas/answers.ts';
+import { ANSWERS_VERSION, answersSchema, type Answers } from '../../src/schemas/answers.ts';
+import { seedAnswers } from '../../src/stores/model.ts';
 import {
   $answers,
   $rankedValues,
@@ -60,7 +61,7 @@ describe('the store contract', () => {
     renameValue('creativity', 'Making things');
     expect(KEY).toBe(`workbook:${SLUG}:answers`);
     const saved = stored()!;
-    expect(saved.version).toBe(1);
+    expect(saved.version).toBe(ANSWERS_VERSION);
     expect(answersSchema.parse(saved.data)).toEqual($answers.get());
   });
 
@@ -79,23 +80,23 @@ describe('the store contract', () => {
 
   it('reads answers saved earlier, and replaceAnswers makes an import the newest answers', () => {
     initAnswers(SLUG, themes);
-    setNotes('From last week');
+    setNotes('values', 'From last week');
     const before = $answers.get();
     resetAnswersForTests();
     initAnswers(SLUG, themes);
     expect($answers.get()).toEqual(before);
-    replaceAnswers({ ...before, notes: 'From the file', updatedAt: 5 });
-    expect($answers.get().notes).toBe('From the file');
+    replaceAnswers({ ...before, workbooks: { values: { notes: 'From the file' } }, updatedAt: 5 });
+    expect($answers.get().workbooks.values?.notes).toBe('From the file');
     expect($answers.get().updatedAt).toBeGreaterThan(before.updatedAt);
-    expect(stored()!.data.notes).toBe('From the file');
+    expect(stored()!.data.workbooks.values?.notes).toBe('From the file');
   });
 
-  it('migrates a version 0 fixture on load, saves it as version 1 and keeps the original aside', () => {
+  it('migrates a version 0 fixture on load, saves it as the current version and keeps the original aside', () => {
     const v0 = readFileSync(new URL('../fixtures/answers-v0.json', import.meta.url), 'utf8');
     setTestStorageKey(KEY, v0);
     initAnswers(SLUG, themes);
     expect($rankedValues.get().map((value) => value.label)).toEqual(['Family', 'Humor', 'Creativity']);
-    expect(stored()!.version).toBe(1);
+    expect(stored()!.version).toBe(ANSWERS_VERSION);
     expect($saveStatus.get().migratedFrom).toBe(0);
     const backups = Object.keys(getTestStorage()).filter((key) => key.startsWith(`${KEY}:backup:`));
     expect(backups.map((key) => getTestStorage()[key])).toEqual([v0]);
@@ -107,7 +108,7 @@ describe('peekAnswers, for pages that only show answers', () => {
     expect(peekAnswers(SLUG, themes).values.map((value) => value.label)).toEqual(['Creativity', 'Family', 'Health']);
     const v0 = readFileSync(new URL('../fixtures/answers-v0.json', import.meta.url), 'utf8');
     setTestStorageKey(KEY, v0);
-    expect(peekAnswers(SLUG, themes).notes).toBe('Ask about the Camino.');
+    expect(peekAnswers(SLUG, themes).workbooks.values?.notes).toBe('Ask about the Camino.');
     expect(getTestStorage()).toEqual({ [KEY]: v0 });
     setTestStorageKey(KEY, '{broken');
     expect(peekAnswers(SLUG, themes).values).toHaveLength(3);
@@ -161,7 +162,7 @@ describe('rule 3: corrupt or foreign data', () => {
   it.each([
     ['text that is not JSON', '{"version":1,"data":{"values":[', 'not-json'],
     ['JSON of another shape', '{"theme":"dark"}', 'foreign'],
-    ['answers with wrong types', JSON.stringify({ version: 1, data: { values: 'all of them', history: [], notes: '', updatedAt: 0 } }), 'foreign'],
+    ['answers with wrong types', JSON.stringify({ version: ANSWERS_VERSION, data: { ...seedAnswers([]), values: 'all of them' } }), 'foreign'],
     ['a newer version', '{"version":3,"data":{}}', 'newer-version'],
   ])('copies %s to a backup key, starts clean and says so', (_name, raw, reason) => {
     setTestStorageKey(KEY, raw);
@@ -178,10 +179,10 @@ describe('rule 3: corrupt or foreign data', () => {
 describe('rule 4: two tabs', () => {
   it('takes in an edit from another tab without reload', () => {
     initAnswers(SLUG, themes);
-    setNotes('mine');
-    const other = { ...$answers.get(), notes: 'from the other tab', updatedAt: $answers.get().updatedAt + 1000 };
+    setNotes('values', 'mine');
+    const other = { ...$answers.get(), workbooks: { values: { notes: 'from the other tab' } }, updatedAt: $answers.get().updatedAt + 1000 };
     setTestStorageKey(KEY, encodeStored(other));
-    expect($answers.get().notes).toBe('from the other tab');
+    expect($answers.get().workbooks.values?.notes).toBe('from the other tab');
   });
 
   it('never writes over a newer edit from another tab, even before its event arrives', () => {
@@ -204,18 +205,18 @@ describe('rule 4: two tabs', () => {
 
   it('keeps its own newer answers when an older copy arrives, and puts them back in storage', () => {
     initAnswers(SLUG, themes);
-    setNotes('newest');
+    setNotes('values', 'newest');
     const mine = $answers.get();
-    setTestStorageKey(KEY, encodeStored({ ...mine, notes: 'stale', updatedAt: mine.updatedAt - 10 }));
-    expect($answers.get().notes).toBe('newest');
-    expect(stored()!.data.notes).toBe('newest');
+    setTestStorageKey(KEY, encodeStored({ ...mine, workbooks: { values: { notes: 'stale' } }, updatedAt: mine.updatedAt - 10 }));
+    expect($answers.get().workbooks.values?.notes).toBe('newest');
+    expect(stored()!.data.workbooks.values?.notes).toBe('newest');
   });
 
   it('puts the answers back when storage is cleared elsewhere', () => {
     initAnswers(SLUG, themes);
-    setNotes('keep me');
+    setNotes('values', 'keep me');
     setTestStorageKey(KEY, undefined);
-    expect(stored()!.data.notes).toBe('keep me');
+    expect(stored()!.data.workbooks.values?.notes).toBe('keep me');
   });
 });
 
@@ -236,11 +237,11 @@ describe('rules 2 and 4 together', () => {
     );
     initAnswers(SLUG, themes);
     full = true;
-    setNotes('typed while storage was full');
-    const theirs = encodeStored({ ...$answers.get(), notes: 'other tab', updatedAt: $answers.get().updatedAt + 100 });
+    setNotes('values', 'typed while storage was full');
+    const theirs = encodeStored({ ...$answers.get(), workbooks: { values: { notes: 'other tab' } }, updatedAt: $answers.get().updatedAt + 100 });
     backing[KEY] = theirs;
     for (const listener of listeners) listener({ key: KEY, newValue: theirs });
-    expect($answers.get().notes).toBe('typed while storage was full');
+    expect($answers.get().workbooks.values?.notes).toBe('typed while storage was full');
     expect($saveStatus.get().state).toBe('unsaved');
   });
 });

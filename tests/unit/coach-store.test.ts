@@ -19,7 +19,7 @@ import {
   setNote,
   startClock,
 } from '../../src/stores/coach.ts';
-import { resetStorageEngine, useStorageEngine, type StorageEngine } from '../../src/stores/coach-storage.ts';
+import { resetStorageEngine, useStorageEngine, type StorageEngine } from '../../src/stores/storage.ts';
 
 const MAYA = 'maya-y4185fjpwqev9y4j6fk69oit';
 const SAM = 'sam-h5j8k1l4z7x0c3v6b9n2m5q8';

@@ -62,7 +62,7 @@ describe('storage banner and saved line', () => {
     await user.type(screen.getByLabelText('Your notes'), 'kept in memory');
     await user.click(screen.getAllByRole('button', { name: 'Download my answers' })[0]!);
     const file = JSON.parse(await downloads.text());
-    expect(file).toMatchObject({ kind: 'coaching-workbook-answers', slug: props.slug, data: { notes: 'kept in memory' } });
+    expect(file).toMatchObject({ kind: 'coaching-workbook-answers', slug: props.slug, data: { workbooks: { values: { notes: 'kept in memory' } } } });
     expect(downloads.names[0]).toMatch(/^maya-answers-\d{4}-\d{2}-\d{2}\.json$/);
   });
 
@@ -89,7 +89,7 @@ describe('storage banner and saved line', () => {
     full = false;
     await user.type(screen.getByLabelText('Your notes'), 'b');
     expect(screen.queryByText('Your last change is not saved.')).toBeNull();
-    expect(JSON.parse(backing[answersStorageKey(props.slug)]!).data.notes).toBe('ab');
+    expect(JSON.parse(backing[answersStorageKey(props.slug)]!).data.workbooks.values.notes).toBe('ab');
   });
 
   it('tells the client when stored answers could not be read, and lets them download the copy', async () => {
@@ -113,36 +113,36 @@ describe('import', () => {
   it('shows what will change before replacing, and replaces only when asked', async () => {
     const user = userEvent.setup();
     render(<NotesEditor {...props} />);
-    const incoming = { ...seedAnswers(props.themes), notes: 'From my laptop', updatedAt: Date.now() + 1000 };
+    const incoming = { ...seedAnswers(props.themes), workbooks: { values: { notes: 'From my laptop' } }, updatedAt: Date.now() + 1000 };
     await user.upload(screen.getByLabelText('Import answers from a file'), fileOf(exportFile(props.slug, incoming, Date.now())));
     const preview = await screen.findByRole('region', { name: 'Check before you import' });
     expect(preview.textContent).toContain('Notes: 0 characters now, 14 characters in the file.');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Check before you import' })));
-    expect($answers.get().notes).toBe('');
+    expect($answers.get().workbooks.values?.notes ?? '').toBe('');
     await user.click(screen.getByRole('button', { name: 'Replace my answers with this file' }));
-    expect($answers.get().notes).toBe('From my laptop');
+    expect($answers.get().workbooks.values?.notes).toBe('From my laptop');
     expect(screen.getByText('Imported. Your answers now match maya-answers.json.')).toBeTruthy();
   });
 
   it('keeps the answers as they are when the client says so', async () => {
     const user = userEvent.setup();
     render(<NotesEditor {...props} />);
-    setNotes('mine');
+    setNotes('values', 'mine');
     await user.upload(
       screen.getByLabelText('Import answers from a file'),
-      fileOf(exportFile(props.slug, { ...seedAnswers(props.themes), notes: 'theirs', updatedAt: 1 }, 1)),
+      fileOf(exportFile(props.slug, { ...seedAnswers(props.themes), workbooks: { values: { notes: 'theirs' } }, updatedAt: 1 }, 1)),
     );
     await screen.findByRole('region', { name: 'Check before you import' });
     await user.click(screen.getByRole('button', { name: 'Keep my answers as they are' }));
-    expect($answers.get().notes).toBe('mine');
+    expect($answers.get().workbooks.values?.notes).toBe('mine');
   });
 
   it('refuses a bad file with one line, and changes nothing', async () => {
     const user = userEvent.setup();
     render(<NotesEditor {...props} />);
-    setNotes('mine');
+    setNotes('values', 'mine');
     const before = $answers.get();
-    const hostile = exportFile('sam-zyxwvutsrqponmlkjihgf', { ...seedAnswers(props.themes), notes: '<script>alert(1)</script>' }, 1);
+    const hostile = exportFile('sam-zyxwvutsrqponmlkjihgf', { ...seedAnswers(props.themes), workbooks: { values: { notes: '<script>alert(1)</script>' } } }, 1);
     await user.upload(screen.getByLabelText('Import answers from a file'), fileOf(hostile, 'sam.json'));
     await waitFor(() => expect(screen.getByText('This file holds answers from a different workbook, so nothing was changed.')).toBeTruthy());
     expect(screen.queryByRole('region', { name: 'Check before you import' })).toBeNull();

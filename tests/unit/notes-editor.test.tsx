@@ -28,8 +28,8 @@ describe('notes', () => {
     render(<NotesEditor {...props} />);
     const area = screen.getByLabelText('Your notes');
     await user.type(area, 'A thought on the train.{Enter}A question for next time.');
-    expect($answers.get().notes).toBe('A thought on the train.\nA question for next time.');
-    expect(JSON.parse(getTestStorage()[answersStorageKey(props.slug)]!).data.notes).toBe($answers.get().notes);
+    expect($answers.get().workbooks.values?.notes).toBe('A thought on the train.\nA question for next time.');
+    expect(JSON.parse(getTestStorage()[answersStorageKey(props.slug)]!).data.workbooks.values?.notes).toBe($answers.get().workbooks.values?.notes);
     expect(document.querySelector('.print-mirror')?.textContent).toBe('A thought on the train.\nA question for next time.');
   });
 
@@ -37,7 +37,11 @@ describe('notes', () => {
     const serverHtml = renderToString(<NotesEditor {...props} />);
     resetAnswersForTests();
     cleanTestStorage();
-    getTestStorage()[answersStorageKey(props.slug)] = encodeStored({ ...seedAnswers(props.themes), notes: 'Saved last night', updatedAt: 1_780_000_000_000 });
+    getTestStorage()[answersStorageKey(props.slug)] = encodeStored({
+      ...seedAnswers(props.themes),
+      workbooks: { values: { notes: 'Saved last night' } },
+      updatedAt: 1_780_000_000_000,
+    });
     const container = document.createElement('div');
     container.innerHTML = serverHtml;
     document.body.append(container);

@@ -6,9 +6,11 @@ import NotesSheet from '../../src/components/print/NotesSheet.astro';
 import RankSheet from '../../src/components/print/RankSheet.astro';
 import ValueChainsSheet from '../../src/components/print/ValueChainsSheet.astro';
 import { fillPack, movement } from '../../src/components/print/fill.ts';
-import { hasAnswers, readAnswers, seedAnswers } from '../../src/components/print/read-answers.ts';
+import { defaultPosterChoices, hasAnswers, seedAnswers } from '../../src/stores/model.ts';
+import { peekAnswers as readAnswers } from '../../src/stores/saved-answers.ts';
+import { resetStorageEngine } from '../../src/stores/storage.ts';
 import type { ClientView } from '../../src/lib/clients.ts';
-import type { Answers } from '../../src/schemas/answers.ts';
+import { ANSWERS_VERSION, type Answers } from '../../src/schemas/answers.ts';
 
 const themes = [
   { id: 'creativity-1', name: 'Creativity', evidence: [] },
@@ -67,6 +69,8 @@ function visibleText(root: HTMLElement): string {
 }
 
 const answers: Answers = {
+  lens: [],
+  poster: defaultPosterChoices(),
   values: [
     {
       id: 'creativity-1',
@@ -86,7 +90,7 @@ const answers: Answers = {
     { date: '2026-12-04', order: ['creativity-1', 'family-2'] },
     { date: '2026-12-06', order: ['family-2', 'creativity-1'] },
   ],
-  notes: 'first line\nsecond line',
+  workbooks: { values: { notes: 'first line\nsecond line' } },
   updatedAt: 1,
 };
 
@@ -140,7 +144,10 @@ describe('filling in the answers', () => {
 describe('reading the saved answers', () => {
   const slug = client.slug;
   const key = `workbook:${slug}:answers`;
-  beforeEach(() => localStorage.clear());
+  beforeEach(() => {
+    resetStorageEngine();
+    localStorage.clear();
+  });
 
   it('starts from the coach’s themes when nothing is saved, and that counts as nothing written', () => {
     const read = readAnswers(slug, themes);
@@ -154,13 +161,13 @@ describe('reading the saved answers', () => {
   });
 
   it('reads the store’s format', () => {
-    localStorage.setItem(key, JSON.stringify({ version: 1, data: answers }));
+    localStorage.setItem(key, JSON.stringify({ version: ANSWERS_VERSION, data: answers }));
     expect(readAnswers(slug, themes)).toEqual(answers);
     expect(hasAnswers(answers)).toBe(true);
   });
 
   it('falls back to the themes for corrupt, foreign or unknown-version data, and never writes', () => {
-    for (const raw of ['{not json', JSON.stringify({ version: 99, data: answers }), JSON.stringify({ version: 1, data: { values: 'nope' } })]) {
+    for (const raw of ['{not json', JSON.stringify({ version: 99, data: answers }), JSON.stringify({ version: ANSWERS_VERSION, data: { values: 'nope' } })]) {
       localStorage.setItem(key, raw);
       expect(readAnswers(slug, themes)).toEqual(seedAnswers(themes));
       expect(localStorage.getItem(key)).toBe(raw);

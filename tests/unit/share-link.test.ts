@@ -11,8 +11,8 @@ import {
   shareMailto,
   toBase64Url,
   TooLargeError,
-} from '../../src/lib/share-codec.ts';
-import { readAnswersFileBytes, readShareFragment } from '../../src/lib/share-decode.ts';
+} from '../../src/share/codec.ts';
+import { readAnswersFileBytes, readShareFragment } from '../../src/share/decode.ts';
 import { sampleAnswers, sampleAnswersFile } from '../sample-answers.ts';
 
 const slug = 'maya-y4185fjpwqev9y4j6fk69oit';
@@ -158,7 +158,7 @@ describe('bad share links get one clear line', () => {
 
   it('refuses answers over 200 KB once unpacked', async () => {
     const data = sampleAnswers();
-    data.notes = 'a'.repeat(199_000);
+    data.workbooks = { ...data.workbooks, values: { notes: 'a'.repeat(199_000) } };
     data.values[0]!.chain = Array.from({ length: 40 }, (_, i) => ({ id: `w${i}`, text: 'b'.repeat(80) }));
     data.values[1]!.chain = Array.from({ length: 40 }, (_, i) => ({ id: `x${i}`, text: 'c'.repeat(80) }));
     const fragment = (await encodeShareFragment(sampleAnswersFile(slug, data))).fragment;
@@ -180,7 +180,7 @@ describe('answers files', () => {
       return result.ok ? 'accepted' : result.message;
     };
     expect(refuse('')).toBe('error: answers.json: (file): expected an answers file downloaded from the workbook, found an empty file');
-    expect(refuse('{"kind":')).toBe('error: answers.json: (file): expected answers written as JSON, found text that is not JSON ("{\\"kind\\":")');
+    expect(refuse('{"kind":')).toBe('error: answers.json: (file): expected an answers file (JSON) downloaded from this workbook, found text that is not JSON');
     expect(refuse({ hello: 'world' })).toMatch(
       /^error: answers\.json: kind: expected a coaching workbook answers file, found nothing \(and \d+ more problems\)$/,
     );

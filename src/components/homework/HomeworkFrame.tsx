@@ -3,7 +3,8 @@ import type { AnswersFile } from '../../schemas/answers.ts';
 import { $answers, dismissRecovered, replaceAnswers, type SaveStatus } from '../../stores/answers.ts';
 import type { Theme } from '../../stores/model.ts';
 import { savedText } from '../../stores/status-text.ts';
-import { exportFile, exportFileName, MAX_IMPORT_BYTES } from '../../stores/transfer.ts';
+import { MAX_ANSWERS_FILE_BYTES } from '../../stores/limits.ts';
+import { exportFile, exportFileName } from '../../stores/transfer.ts';
 import { useHydrated } from '../hydrated.ts';
 import { downloadText } from '../download.ts';
 import { useNow, useSaveStatus } from './useAnswers.ts';
@@ -132,15 +133,9 @@ function AnswersFileSection({ slug, themes }: { slug: string; themes: readonly T
     if (!file) return;
     setState({ step: 'checking' });
     // Too large to read: refused before a byte is loaded.
-    const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
+    const text = file.size > MAX_ANSWERS_FILE_BYTES ? '' : await file.text();
     const { checkAnswersFile, describeChanges } = await import('../../stores/import-file.ts');
-    const checked = checkAnswersFile(
-      text,
-      file.name,
-      file.size,
-      slug,
-      themes.map((theme) => theme.name),
-    );
+    const checked = checkAnswersFile(text, file.name, file.size, slug, { themes });
     if (input.current) input.current.value = '';
     if (!checked.ok) {
       setState({ step: 'refused', message: checked.message });

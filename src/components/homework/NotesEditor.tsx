@@ -1,5 +1,6 @@
 import { useId, useLayoutEffect, useRef } from 'react';
 import { setNotes } from '../../stores/answers.ts';
+import { FIRST_WORKBOOK, notesOf } from '../../stores/model.ts';
 import { useHydrated } from '../hydrated.ts';
 import { PrintMirror } from '../print/PrintMirror.tsx';
 import { HomeworkFrame } from './HomeworkFrame.tsx';
@@ -15,12 +16,13 @@ function grow(area: HTMLTextAreaElement | null): void {
 }
 
 /** The notes page: one free text area, saved as it is typed, growing with its text, printed in full. */
-export default function NotesEditor(props: HomeworkProps) {
-  const answers = useAnswers(props);
+export default function NotesEditor(props: HomeworkProps & { workbook?: string }) {
+  const workbook = props.workbook ?? FIRST_WORKBOOK;
+  const notes = notesOf(useAnswers(props), workbook);
   const id = useId();
   const area = useRef<HTMLTextAreaElement>(null);
   const hydrated = useHydrated();
-  useLayoutEffect(() => grow(area.current), [answers.notes]);
+  useLayoutEffect(() => grow(area.current), [notes]);
   return (
     <HomeworkFrame slug={props.slug} themes={props.themes}>
       <div className="notes-editor">
@@ -31,15 +33,15 @@ export default function NotesEditor(props: HomeworkProps) {
           ref={area}
           id={id}
           className="notes-editor__area no-print"
-          value={answers.notes}
+          value={notes}
           readOnly={!hydrated}
           maxLength={MAX_NOTES}
           rows={8}
           spellCheck
-          onChange={(event) => setNotes(event.target.value)}
+          onChange={(event) => setNotes(workbook, event.target.value)}
         />
         {/* Chromium prints only a textarea's visible rows, so paper gets the whole text from this copy. */}
-        <PrintMirror text={answers.notes.trim() === '' ? 'No notes yet.' : answers.notes} />
+        <PrintMirror text={notes.trim() === '' ? 'No notes yet.' : notes} />
       </div>
     </HomeworkFrame>
   );

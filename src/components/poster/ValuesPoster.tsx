@@ -1,11 +1,13 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PosterInput } from '../../poster/layout.ts';
-import { clampTopN, DEFAULT_TITLE, DEFAULT_TOP_N, MIN_TOP_N } from '../../poster/options.ts';
+import { useStore } from '@nanostores/react';
+import { clampTopN, MIN_TOP_N } from '../../poster/options.ts';
 import { DEFAULT_SIZE, POSTER_SIZE_IDS, POSTER_SIZES, type PosterSizeId } from '../../poster/sizes.ts';
 import { DEFAULT_STYLE, POSTER_STYLE_IDS, POSTER_STYLES, type PosterStyleId } from '../../poster/styles.ts';
-import type { Theme } from '../../stores/model.ts';
-import type { PosterStudio, Preview } from './studio.ts';
-import { Superseded } from './superseded.ts';
+import { defaultPosterChoices, type Theme } from '../../stores/model.ts';
+import { $posterChoices, setPosterChoices } from '../../stores/poster-choices.ts';
+import type { PosterStudio, Preview } from '../../poster/studio.ts';
+import { Superseded } from '../../poster/superseded.ts';
 import { downloadBlob } from '../download.ts';
 import { useHydrated } from '../hydrated.ts';
 import { usePosterValues } from './usePosterValues.ts';
@@ -46,12 +48,18 @@ export function fileStem(name: string): string {
 export default function ValuesPoster({ slug, themes, clientName, base, fallbackUrl }: ValuesPosterProps) {
   const values = usePosterValues(slug, themes);
   const [engine, setEngine] = useState<Engine>({ state: 'loading' });
-  const [topN, setTopN] = useState(DEFAULT_TOP_N);
-  const [style, setStyle] = useState<PosterStyleId>(DEFAULT_STYLE);
-  const [size, setSize] = useState<PosterSizeId>(DEFAULT_SIZE);
-  const [title, setTitle] = useState(DEFAULT_TITLE);
-  const [showName, setShowName] = useState(false);
-  const [name, setName] = useState(clientName);
+  // The choices are answers: saved as they change and restored on reload (src/stores/poster-choices.ts).
+  const choices = useStore($posterChoices, { ssr: defaultPosterChoices });
+  const { topN, title, showName } = choices;
+  const style: PosterStyleId = Object.hasOwn(POSTER_STYLES, choices.style) ? (choices.style as PosterStyleId) : DEFAULT_STYLE;
+  const size: PosterSizeId = Object.hasOwn(POSTER_SIZES, choices.size) ? (choices.size as PosterSizeId) : DEFAULT_SIZE;
+  const name = choices.name ?? clientName;
+  const setTopN = (next: number) => setPosterChoices({ topN: next });
+  const setStyle = (next: PosterStyleId) => setPosterChoices({ style: next });
+  const setSize = (next: PosterSizeId) => setPosterChoices({ size: next });
+  const setTitle = (next: string) => setPosterChoices({ title: next });
+  const setShowName = (next: boolean) => setPosterChoices({ showName: next });
+  const setName = (next: string) => setPosterChoices({ name: next });
   const [preview, setPreview] = useState<Preview | null>(null);
   const [problem, setProblem] = useState('');
   const [announcement, setAnnouncement] = useState('');
@@ -67,7 +75,7 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
         // The engine's worker starts first; the rest of the studio loads beside it.
         const starting = import('../../poster/browser/draw.ts').then(({ startDrawing }) => startDrawing(base, latest.current));
         starting.catch(() => undefined);
-        const [{ PngEncoder }, { PosterStudio }] = await Promise.all([import('../../poster/browser/raster.ts'), import('./studio.ts')]);
+        const [{ PngEncoder }, { PosterStudio }] = await Promise.all([import('../../poster/browser/raster.ts'), import('../../poster/studio.ts')]);
         const drawer = await starting;
         if (!cancelled) setEngine({ state: 'ready', studio: new PosterStudio(drawer, new PngEncoder()) });
       } catch (error) {

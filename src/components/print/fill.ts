@@ -1,4 +1,5 @@
 import type { Answers, Value } from '../../schemas/answers.ts';
+import { notesOf } from '../../stores/model.ts';
 
 /**
  * Fills the server-rendered print pack with the client's answers. Every piece
@@ -121,8 +122,9 @@ const fillers: Record<string, Filler> = {
 
   notes(target, answers) {
     const text = slot(target, 'text');
-    text.textContent = answers.notes;
-    text.hidden = answers.notes.trim() === '';
+    const notes = notesOf(answers);
+    text.textContent = notes;
+    text.hidden = notes.trim() === '';
   },
 };
 

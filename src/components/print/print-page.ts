@@ -1,7 +1,6 @@
-// First: it must run before the answers schema is built.
-import '../../lib/zod-jitless.ts';
+import { hasAnswers } from '../../stores/model.ts';
+import { peekAnswers } from '../../stores/saved-answers.ts';
 import { fillPack } from './fill.ts';
-import { hasAnswers, readAnswers } from './read-answers.ts';
 
 /**
  * The print page's only script: it reads the answers saved in this browser and
@@ -33,7 +32,7 @@ export function startPrintPage(doc: Document): void {
   }
 
   const themes = JSON.parse(pack.dataset.themes ?? '[]') as { id: string; name: string }[];
-  const answers = readAnswers(pack.dataset.slug ?? '', themes);
+  const answers = peekAnswers(pack.dataset.slug ?? '', themes);
   if (!hasAnswers(answers)) {
     // Nothing written yet: the blank worksheets are the client's worksheets, write-in rows included.
     if (status) status.textContent = 'Nothing is saved in this browser yet, so these are the blank worksheets.';

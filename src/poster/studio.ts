@@ -3,9 +3,9 @@
  * SVG at once, and the PNG for it is prepared while the browser is idle, so a
  * click on "Download PNG" usually only has to save a file that already exists.
  */
-import type { PosterInput, PosterValue } from '../../poster/layout.ts';
-import type { PosterDrawer } from '../../poster/browser/draw.ts';
-import type { PngEncoder } from '../../poster/browser/raster.ts';
+import type { PosterInput, PosterValue } from './layout.ts';
+import type { PosterDrawer } from './browser/draw.ts';
+import type { PngEncoder } from './browser/raster.ts';
 import { Superseded } from './superseded.ts';
 
 export interface Preview {

@@ -1,8 +1,10 @@
 import { useId, useRef, useState } from 'react';
-import { encodeShareFragment, MAX_LINK_BYTES, shareMailto } from '../lib/share-codec.ts';
-import { answersFileFor, hasAnswers, readStoredAnswers } from '../stores/share-source.ts';
-import type { AnswersFile } from '../schemas/answers.ts';
-import { downloadText } from './download.ts';
+import { encodeShareFragment, MAX_LINK_BYTES, shareMailto } from '../../share/codec.ts';
+import { hasAnswers, type Theme } from '../../stores/model.ts';
+import { readSavedAnswers } from '../../stores/saved-answers.ts';
+import { exportFile, exportFileName } from '../../stores/transfer.ts';
+import type { AnswersFile } from '../../schemas/answers.ts';
+import { downloadText } from '../download.ts';
 
 interface Props {
   slug: string;
@@ -12,6 +14,8 @@ interface Props {
   coachEmail: string;
   /** The coach's review page for this client: `<coach baseUrl>/coach/<slug>/review/`. */
   reviewUrl: string;
+  /** The coach's themes, to read answers saved by an older workbook. */
+  themes?: Theme[];
 }
 
 type State =
@@ -27,16 +31,12 @@ const REASONS = {
   newer: 'Your answers were saved by a newer version of this workbook. Reload the page to get it, then try again.',
 } as const;
 
-function fileName(file: AnswersFile): string {
-  return `workbook-answers-${file.slug.split('-')[0] ?? 'client'}-${file.exportedAt.slice(0, 10)}.json`;
-}
-
 /**
  * "Share with my coach": packs the client's answers into a link to the coach's
  * review page. The answers ride in the part after `#`, which browsers never
  * send to a server, so only someone holding the link can read them.
  */
-export default function ShareWithCoach({ slug, greeting, coachName, coachEmail, reviewUrl }: Props) {
+export default function ShareWithCoach({ slug, greeting, coachName, coachEmail, reviewUrl, themes = [] }: Props) {
   const [state, setState] = useState<State>({ step: 'idle' });
   const [status, setStatus] = useState('');
   const linkRef = useRef<HTMLInputElement>(null);
@@ -45,10 +45,10 @@ export default function ShareWithCoach({ slug, greeting, coachName, coachEmail, 
   async function create() {
     setStatus('');
     setState({ step: 'working' });
-    const stored = readStoredAnswers(slug);
+    const stored = readSavedAnswers(slug, themes);
     if (!stored.ok) return setState({ step: 'nothing', message: REASONS[stored.reason] });
     if (!hasAnswers(stored.answers)) return setState({ step: 'nothing', message: REASONS.none });
-    const file = answersFileFor(slug, stored.answers);
+    const file = exportFile(slug, stored.answers, Date.now());
     try {
       const { fragment, jsonBytes } = await encodeShareFragment(file);
       const link = jsonBytes <= MAX_LINK_BYTES ? `${reviewUrl}#${fragment}` : undefined;
@@ -79,8 +79,9 @@ export default function ShareWithCoach({ slug, greeting, coachName, coachEmail, 
   }
 
   function download(file: AnswersFile) {
-    downloadText(fileName(file), `${JSON.stringify(file, null, 2)}\n`, 'application/json');
-    setStatus(`Downloaded ${fileName(file)}. Attach it to an email to ${coachName}.`);
+    const name = exportFileName(file.slug, Date.parse(file.exportedAt));
+    downloadText(name, `${JSON.stringify(file, null, 2)}\n`, 'application/json');
+    setStatus(`Downloaded ${name}. Attach it to an email to ${coachName}.`);
   }
 
   return (

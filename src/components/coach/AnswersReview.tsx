@@ -1,9 +1,10 @@
 import { Component, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { GAP_WORTH_A_LOOK, LIVING_MAX, livingGaps } from '../lib/gap.ts';
 import { useStore } from '@nanostores/react';
-import type { AnswersFile, Value } from '../schemas/answers.ts';
-import { useHydrated } from './hydrated.ts';
-import { $keptAt, $review, $reviewNotice, forgetReview, keepReview, openFile, openPastedLink, openReview } from '../stores/review.ts';
+import type { AnswersFile, Value } from '../../schemas/answers.ts';
+import { useHydrated } from '../hydrated.ts';
+import { FIRST_WORKBOOK, notesOf } from '../../stores/model.ts';
+import { $keptAt, $review, $reviewNotice, forgetReview, keepReview, openFile, openPastedLink, openReview } from '../../share/review.ts';
 
 interface Theme {
   id: string;
@@ -214,8 +215,31 @@ function Answers({ file, clientName, themes, posterUrl }: { file: AnswersFile; c
 
       <section aria-labelledby="review-notes" className="review__section">
         <h2 id="review-notes">Notes</h2>
-        {file.data.notes.trim() === '' ? <p>No notes.</p> : <div className="card review__notes">{file.data.notes}</div>}
+        {notesOf(file.data).trim() === '' ? <p>No notes.</p> : <div className="card review__notes">{notesOf(file.data)}</div>}
       </section>
+
+      <Lens file={file} values={values} />
+      {Object.entries(file.data.workbooks)
+        .filter(([workbook, book]) => workbook !== FIRST_WORKBOOK && (book.notes.trim() !== '' || (book.goals ?? []).length > 0))
+        .map(([workbook, book]) => (
+          <section key={workbook} aria-labelledby={`review-${workbook}`} className="review__section">
+            <h2 id={`review-${workbook}`}>Workbook “{workbook}”</h2>
+            {(book.goals ?? []).length > 0 && (
+              <ol>
+                {(book.goals ?? []).map((goal) => (
+                  <li key={goal.id}>
+                    <p>{goal.text}</p>
+                    {goal.firstStep !== '' && <p>First step: {goal.firstStep}</p>}
+                    {goal.honours.length > 0 && <p>Honours: {labels(values, goal.honours)}</p>}
+                    {goal.pullsAgainst.length > 0 && <p>Pulls against: {labels(values, goal.pullsAgainst)}</p>}
+                    {goal.note !== '' && <p>{goal.note}</p>}
+                  </li>
+                ))}
+              </ol>
+            )}
+            {book.notes.trim() !== '' && <div className="card review__notes">{book.notes}</div>}
+          </section>
+        ))}
 
       <section aria-labelledby="review-poster" className="review__section review__poster-section">
         <h2 id="review-poster">Poster</h2>
@@ -346,6 +370,45 @@ function Ratings({ values }: { values: Value[] }) {
           Worth a look: {worth.map((value) => value.label).join(', ')} {worth.length === 1 ? 'is' : 'are'} near the top of the ranking with a gap of{' '}
           {GAP_WORTH_A_LOOK} or more.
         </p>
+      )}
+    </section>
+  );
+}
+
+function labels(values: Value[], ids: readonly string[]): string {
+  return ids.map((id) => values.find((value) => value.id === id)?.label ?? id).join(', ');
+}
+
+const MARK_WORDS = { honours: 'honours', pulls: 'pulls against', neither: 'neither' } as const;
+
+/** The values lens: each choice with how it sits against each value, newest first. */
+function Lens({ file, values }: { file: AnswersFile; values: Value[] }) {
+  const dateOf = (time: number) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(time));
+  return (
+    <section aria-labelledby="review-lens" className="review__section">
+      <h2 id="review-lens">Values lens</h2>
+      {file.data.lens.length === 0 ? (
+        <p>No choices held up against the values yet.</p>
+      ) : (
+        <ol>
+          {file.data.lens.map((entry) => (
+            <li key={entry.id}>
+              <p>
+                {dateOf(entry.createdAt)}: {entry.text}
+              </p>
+              <ul>
+                {values
+                  .filter((value) => entry.marks[value.id] !== undefined)
+                  .map((value) => (
+                    <li key={value.id}>
+                      {value.label}: {MARK_WORDS[entry.marks[value.id] ?? 'neither']}
+                    </li>
+                  ))}
+              </ul>
+              {entry.note !== '' && <p>{entry.note}</p>}
+            </li>
+          ))}
+        </ol>
       )}
     </section>
   );

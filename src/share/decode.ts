@@ -1,17 +1,19 @@
-import { answersFileSchema, type AnswersFile } from '../schemas/answers.ts';
+import type { AnswersFile } from '../schemas/answers.ts';
 import { describeValue, formatProblem, type Problem } from '../schemas/problems.ts';
-import { zodProblems } from '../schemas/zod-problems.ts';
-import { crcHex, fromBase64Url, inflateRaw, MAX_LINK_BYTES, parseFragment, SHARE_LINK_VERSION, TooLargeError } from './share-codec.ts';
+import { checkAnswersBytes, checkAnswersInput, type FileCheckOptions } from '../stores/import-file.ts';
+import { crcHex, fromBase64Url, inflateRaw, MAX_LINK_BYTES, parseFragment, SHARE_LINK_VERSION, TooLargeError } from './codec.ts';
 
 /**
  * Reading answers the coach was sent: a share link's fragment or an answers
  * file. Every failure becomes one line in the project's error style; nothing
- * here throws, and nothing read is ever treated as markup.
+ * here throws, and nothing read is ever treated as markup. The answers inside
+ * go through the one answers-file check (src/stores/import-file.ts), so a link
+ * or file made by an older workbook is carried forward like stored answers.
  */
 export type ReadResult = { ok: true; file: AnswersFile } | { ok: false; message: string };
 
-/** Files may be bigger than links (long notes), but not without bound. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/** How the coach's side checks answers: for this client, shown only as text. */
+const COACH: FileCheckOptions = { slugWords: 'coach', refuseMarkup: false };
 
 function fail(source: string, field: string, expected: string, found: string): ReadResult {
   const problem: Problem = { level: 'error', file: source, field, expected, found };
@@ -22,20 +24,13 @@ function kb(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KB`;
 }
 
-/** Checks parsed JSON against the answers file schema and the page's client. */
+function result(check: ReturnType<typeof checkAnswersInput>): ReadResult {
+  return check.ok ? check : { ok: false, message: check.message };
+}
+
+/** Checks parsed JSON (a kept copy, say) as answers for the page's client. */
 export function checkAnswersFile(input: unknown, source: string, expectedSlug: string): ReadResult {
-  const parsed = answersFileSchema.safeParse(input);
-  if (!parsed.success) {
-    const problems = zodProblems(parsed.error, input, source);
-    const first = problems[0];
-    if (!first) return fail(source, '(file)', 'a coaching workbook answers file', describeValue(input));
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length === 2 ? '' : 's'})` : '';
-    return { ok: false, message: `${formatProblem(first)}${more}` };
-  }
-  if (parsed.data.slug !== expectedSlug) {
-    return fail(source, 'slug', `answers for this client (${expectedSlug})`, `answers for another client (${parsed.data.slug})`);
-  }
-  return { ok: true, file: parsed.data };
+  return result(checkAnswersInput(input, source, expectedSlug, COACH));
 }
 
 function parseJson(bytes: Uint8Array, source: string, field: string): { ok: true; value: unknown } | { ok: false; result: ReadResult } {
@@ -107,10 +102,6 @@ export async function readShareFragment(hash: string, expectedSlug: string, engi
 }
 
 /** Reads an answers file the coach picked, by its name and bytes. */
-export function readAnswersFileBytes(bytes: Uint8Array, fileName: string, expectedSlug: string): ReadResult {
-  if (bytes.length > MAX_FILE_BYTES) return fail(fileName, '(file)', `an answers file of at most ${kb(MAX_FILE_BYTES)}`, `a file of ${kb(bytes.length)}`);
-  if (bytes.length === 0) return fail(fileName, '(file)', 'an answers file downloaded from the workbook', 'an empty file');
-  const parsed = parseJson(bytes, fileName, '(file)');
-  if (!parsed.ok) return parsed.result;
-  return checkAnswersFile(parsed.value, fileName, expectedSlug);
+export function readAnswersFileBytes(bytes: Uint8Array, fileName: string, expectedSlug: string, size = bytes.length): ReadResult {
+  return result(checkAnswersBytes(bytes, fileName, expectedSlug, COACH, size));
 }

@@ -1,6 +1,8 @@
 import { atom } from 'nanostores';
 import type { AnswersFile } from '../schemas/answers.ts';
-import { checkAnswersFile, readAnswersFileBytes, readShareFragment, MAX_FILE_BYTES } from '../lib/share-decode.ts';
+import { MAX_ANSWERS_FILE_BYTES } from '../stores/limits.ts';
+import { classifyStorageError, readKey, removeKey, writeOnce } from '../stores/storage.ts';
+import { checkAnswersFile, readAnswersFileBytes, readShareFragment } from './decode.ts';
 
 /**
  * The coach's review of one client's answers: what is open (from a link, a
@@ -30,23 +32,15 @@ interface Kept {
   file: unknown;
 }
 
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The copy kept in this browser, checked like any other answers. */
 function readKept(slug: string): { file: AnswersFile; keptAt: string } | { message: string } | undefined {
-  let raw: string | null | undefined;
+  let raw: string | undefined;
   try {
-    raw = storage()?.getItem(reviewStorageKey(slug));
+    raw = readKey(reviewStorageKey(slug));
   } catch {
     return undefined;
   }
-  if (raw === null || raw === undefined) return undefined;
+  if (raw === undefined) return undefined;
   let kept: Kept;
   try {
     kept = JSON.parse(raw) as Kept;
@@ -107,17 +101,11 @@ export async function openPastedLink(slug: string, text: string): Promise<void> 
 export async function openFile(slug: string, file: File): Promise<void> {
   const ticket = (openCount += 1);
   $reviewNotice.set('');
-  if (file.size > MAX_FILE_BYTES) {
-    $review.set({
-      status: 'error',
-      message: `error: ${file.name}: (file): expected an answers file of at most ${MAX_FILE_BYTES / 1024} KB, found a file of ${Math.ceil(file.size / 1024)} KB`,
-    });
-    return;
-  }
   $review.set({ status: 'reading' });
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  // Too large to read: refused by the file check before a byte is loaded.
+  const bytes = file.size > MAX_ANSWERS_FILE_BYTES ? new Uint8Array(0) : new Uint8Array(await file.arrayBuffer());
   if (ticket !== openCount) return;
-  const result = readAnswersFileBytes(bytes, file.name, slug);
+  const result = readAnswersFileBytes(bytes, file.name, slug, file.size);
   if (result.ok) show(slug, result.file, 'file');
   else $review.set({ status: 'error', message: result.message });
 }
@@ -128,15 +116,12 @@ export function keepReview(slug: string, now: Date = new Date()): void {
   if (state.status !== 'ready') return;
   const kept: Kept = { version: KEPT_VERSION, keptAt: now.toISOString(), file: state.file };
   try {
-    const store = storage();
-    if (!store) throw new Error('no storage');
-    store.setItem(reviewStorageKey(slug), JSON.stringify(kept));
+    writeOnce(reviewStorageKey(slug), JSON.stringify(kept));
     $keptAt.set(kept.keptAt);
     $reviewNotice.set('Kept in this browser. Open this page again without a link to see them.');
   } catch (error) {
-    const full = error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
     $reviewNotice.set(
-      full
+      classifyStorageError(error) === 'quota'
         ? 'This browser’s storage is full, so the answers were not kept. Keep the link or the file instead.'
         : 'This browser is not allowing storage here (a private window, perhaps), so the answers were not kept. Keep the link or the file instead.',
     );
@@ -146,7 +131,7 @@ export function keepReview(slug: string, now: Date = new Date()): void {
 /** Removes the kept copy; what is open stays on screen. */
 export function forgetReview(slug: string): void {
   try {
-    storage()?.removeItem(reviewStorageKey(slug));
+    removeKey(reviewStorageKey(slug));
     $keptAt.set(undefined);
     $reviewNotice.set('The kept copy was removed from this browser.');
   } catch {
