@@ -1,5 +1,5 @@
 import { Component, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { GAP_WORTH_A_LOOK, LIVING_MAX, livingGaps } from '../lib/gap.ts';
+import { GAP_WORTH_A_LOOK, LIVING_MAX, livingGaps } from '../../lib/gap.ts';
 import { useStore } from '@nanostores/react';
 import type { AnswersFile, Value } from '../../schemas/answers.ts';
 import { useHydrated } from '../hydrated.ts';
