@@ -62,9 +62,11 @@ async function top(page: Page, name: string | RegExp): Promise<number> {
 for (const { path, heading, below } of [
   { path: `/${client.slug}/`, heading: /Your values workbook/, below: 'Your homework' },
   { path: `/${client.slug}/value-chains/`, heading: 'Value chains', below: undefined },
-  { path: `/${client.slug}/print/`, heading: 'Print your worksheets', below: 'Your values workbook' },
+  { path: `/${client.slug}/print/`, heading: 'Print your worksheets', below: client.name },
 ]) {
   test(`${path.replace(client.slug, '<client>')} stays still on a slow phone while its fonts and scripts arrive`, async ({ browser, baseURL }) => {
+    // A phone four times slower than this machine, on a slow network: a page takes a while.
+    test.setTimeout(180_000);
     const { context, page, heldBack, release } = await openOnSlowPhone(browser, `${baseURL}${path}`);
     try {
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
