@@ -17,16 +17,20 @@ const WORK = join('.tmp', 'bench', 'build-scaling');
 const ASTRO_BIN = resolve(ROOT, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const ENV = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
-/** What a first build of one client may take: about twice what it took when this target was set, to catch a doubling. */
+/**
+ * Wall-time targets about twice what a first build took on an idle 2-core machine when they
+ * were set, so a doubling shows; the ratio target is the project's goal at every size: within
+ * 2.0x of the bare one-route floor.
+ */
 const TARGETS: Record<number, { seconds: string; ratio: string }> = {
-  1: { seconds: '<= 20 s', ratio: '<= 2.0x' },
-  10: { seconds: '<= 30 s', ratio: '<= 3.0x' },
-  100: { seconds: '<= 60 s', ratio: '<= 3.0x' },
+  1: { seconds: '<= 12 s', ratio: '<= 2.0x' },
+  10: { seconds: '<= 16 s', ratio: '<= 2.0x' },
+  100: { seconds: '<= 30 s', ratio: '<= 2.0x' },
 };
 
 /** The steps of `astro build` that its log times, and the line that gives each. */
-// Astro and Vite write a duration as `850ms`, `3.41s` or `2m32s`.
-const DURATION = String.raw`((?:\d+m)?[\d.]+m?s)`;
+// Astro writes a duration as `850ms`, `3.41s` or `2m 32s`.
+const DURATION = String.raw`((?:\d+m )?[\d.]+m?s)`;
 const PHASES: { label: string; pattern: RegExp; nth?: number }[] = [
   { label: 'content sync and types', pattern: new RegExp(String.raw`\[types\] Generated ${DURATION}`) },
   { label: 'server bundle (Vite)', pattern: new RegExp(`✓ built in ${DURATION}`), nth: 0 },
@@ -37,7 +41,7 @@ const PHASES: { label: string; pattern: RegExp; nth?: number }[] = [
 
 /** Seconds in a duration as Astro writes it, or undefined. */
 export function durationSeconds(text: string | undefined): number | undefined {
-  const match = /^(?:(\d+)m(?!s))?([\d.]+)(ms|s)$/.exec(text ?? '');
+  const match = /^(?:(\d+)m )?([\d.]+)(ms|s)$/.exec(text ?? '');
   if (!match) return undefined;
   return Number(match[1] ?? 0) * 60 + Number(match[2]) / (match[3] === 'ms' ? 1000 : 1);
 }

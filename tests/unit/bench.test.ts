@@ -91,10 +91,10 @@ describe('where a build’s time goes, from Astro’s log', () => {
   it('reads each step’s duration however Astro writes it', () => {
     expect(durationSeconds('850ms')).toBe(0.85);
     expect(durationSeconds('3.41s')).toBe(3.41);
-    expect(durationSeconds('2m32s')).toBe(152);
+    expect(durationSeconds('2m 32s')).toBe(152);
     expect(durationSeconds('soon')).toBeUndefined();
     const log =
-      '\u001b[2m[types]\u001b[22m Generated 660ms\n✓ built in 2.09s\n✓ built in 900ms\n generating static routes \n▶ a\n✓ Completed in 3.21s.\n12 page(s) built in 1m2s';
+      '\u001b[2m[types]\u001b[22m Generated 660ms\n✓ built in 2.09s\n✓ built in 900ms\n generating static routes \n▶ a\n✓ Completed in 3.21s.\n12 page(s) built in 1m 2s';
     expect(phases(log)).toEqual([0.66, 2.09, 0.9, 3.21, 62]);
   });
 
