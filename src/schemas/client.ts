@@ -143,8 +143,8 @@ const clientFields = z
       themes: z.array(themeSchema, { error: 'a list of themes' }).min(1, { error: 'at least one theme (the method asks for at least 8-10)' }),
       /**
        * A whole homework letter for this client, replacing the workbook's template.
-       * It may use the same placeholders, such as `{{clientName}}`.
-       * @example "Dear {{clientName}}, ..."
+       * It may use the same placeholders, such as `{{clientName}}`, and the method's own `{Name}` and `{Your Name}`.
+       * @example "Hi {Name}, ..."
        */
       letter: z.string({ error: 'the letter as text' }).trim().min(1, { error: 'a non-empty letter' }).optional(),
       /**
