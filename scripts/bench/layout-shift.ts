@@ -170,6 +170,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(1);
   }
   for (const result of await run({ dist: values.dist, runs })) {
-    console.log(`${result.name}: ${result.value.toFixed(3)} ${result.unit} (target ${result.target}) · ${result.note}`);
+    console.log(
+      `${result.name}: ${result.value === undefined ? 'missing' : result.value.toFixed(3)} ${result.unit} (target ${result.target}) · ${result.note}`,
+    );
   }
 }
