@@ -118,7 +118,7 @@ export const SHARED_ASTRO_SETTINGS = `{
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  security: { csp: true },
+  security: { csp: { directives: ["worker-src 'self' blob:"] } },
   devToolbar: { enabled: false },
   markdown: { syntaxHighlight: false },
 }`;

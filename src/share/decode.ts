@@ -24,8 +24,12 @@ function kb(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/** The coach's side reads the detailed line, as for a link: the file, the field, what was expected and found. */
 function result(check: ReturnType<typeof checkAnswersInput>): ReadResult {
-  return check.ok ? check : { ok: false, message: check.message };
+  if (check.ok) return check;
+  const [first] = check.problems;
+  const more = check.problems.length > 1 ? ` (and ${check.problems.length - 1} more problem${check.problems.length === 2 ? '' : 's'})` : '';
+  return { ok: false, message: first ? `${formatProblem(first)}${more}` : check.message };
 }
 
 /** Checks parsed JSON (a kept copy, say) as answers for the page's client. */
