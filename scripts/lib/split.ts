@@ -18,7 +18,7 @@ export const REVIEW_FOLDER = 'coach-review';
 
 /**
  * Output every client folder carries, like public/, the same for every client:
- * the live poster's emoji images (written by src/poster/build-pool.ts) and its
+ * the live poster's emoji groups (written by src/pages/poster-assets/emoji/[group].json.ts) and its
  * font files (copied by src/integrations/poster-fonts.ts).
  */
 const SHARED_OUTPUT = new Set(['poster-assets', POSTER_FONT_FOLDER]);

@@ -18,7 +18,7 @@ function roundedSvg(svg: string): string {
 
 /**
  * The app icon as a PNG, drawn with resvg at build time from `svg`, the text of
- * src/offline/icon.svg (the route imports it through Vite, the build's poster thread reads the file).
+ * src/offline/icon.svg, which the icon route imports through Vite.
  */
 export function iconPng(icon: IconSpec, iconSvg: string): Uint8Array {
   const key = `${icon.purpose}-${icon.size}`;

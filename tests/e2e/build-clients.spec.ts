@@ -216,7 +216,11 @@ test('every file is private: noindex and a script-hashing CSP on every page, _he
         expect(html, where).toMatch(/<meta name="robots" content="noindex, nofollow">/);
         expect(html, where).toMatch(/<meta name="referrer" content="no-referrer">/);
         const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
-        const scriptSrc = csp.split(';').find((directive) => directive.trim().startsWith('script-src')) ?? '';
+        const scriptSrc =
+          csp
+            .split(';')
+            .map((directive) => directive.trim())
+            .find((directive) => directive.startsWith('script-src')) ?? '';
         // The poster page alone may compile WebAssembly (the poster engine's layout.wasm).
         const wasm = /(^|\/)poster\/index\.html$/.test(where) ? " 'wasm-unsafe-eval'" : '';
         expect(scriptSrc, where).toMatch(new RegExp(`^script-src 'self'${wasm}( 'sha256-[A-Za-z0-9+/=]+')+$`));
