@@ -26,7 +26,7 @@ const CONTROLS = [
   'Drag ',
   'This order is right',
   'Not yet rated',
-  'Your notes',
+  'Create the link',
 ];
 const answers = filledAnswers();
 const ranked = [...answers.values].sort((a, b) => a.rank - b.rank);
@@ -71,7 +71,7 @@ test('living scores print as numbers, with the chart', async ({ page }) => {
     expect(text).toContain(`${index + 1}. ${value.label} · ${value.rating} of 10`);
     expect(text).toContain(`${value.rating}/10`);
   }
-  expect(text).toContain('Importance and living, in your rank order');
+  expect(text).toContain('Your living scores, in your rank order');
   for (const label of CONTROLS) expect(text, label).not.toContain(label);
 });
 
@@ -84,4 +84,6 @@ test('notes print as text in full, never a clipped text area', async ({ page }) 
   expect(text).toContain('Line 37 of a long week of notes.');
   expect(text).toContain('The very last line.');
   for (const label of CONTROLS) expect(text, label).not.toContain(label);
+  // The notes box's own label stays off paper; the page's sentences about notes print.
+  expect(text.split('\n').map((line) => line.trim())).not.toContain('Your notes');
 });
