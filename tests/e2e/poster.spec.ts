@@ -41,8 +41,13 @@ async function seedAnswers(page: Page, values: SeedValue[]): Promise<void> {
   };
   // Stored in a shuffled array order: the poster must follow `rank`, not the array.
   data.values.reverse();
+  // Seeded on the first load only, so a reload shows what the page saved since.
   await page.addInitScript(
-    ([key, text]) => window.localStorage.setItem(key!, text!),
+    ([key, text]) => {
+      if (window.sessionStorage.getItem('seeded') === key) return;
+      window.localStorage.setItem(key!, text!);
+      window.sessionStorage.setItem('seeded', key!);
+    },
     [`workbook:${client.slug}:answers`, JSON.stringify({ version: 1, data })],
   );
 }
