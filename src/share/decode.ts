@@ -105,3 +105,23 @@ export async function readShareFragment(hash: string, expectedSlug: string, engi
 export function readAnswersFileBytes(bytes: Uint8Array, fileName: string, expectedSlug: string, size = bytes.length): ReadResult {
   return result(checkAnswersBytes(bytes, fileName, expectedSlug, COACH, size));
 }
+
+/**
+ * The coach's sentence for a detailed line from this module or the review
+ * store: what happened, in plain words. The detailed line stays for the console
+ * and the tests; the review page says "Nothing was changed" beside this.
+ */
+export function plainReadError(message: string): string {
+  const from = /^error: (share link|pasted link|kept copy):/.exec(message)?.[1] ?? 'file';
+  if (from === 'pasted link') return 'The pasted link has no answers in it: a link from “Share with my coach” has a long part after a # sign.';
+  if (from === 'kept copy') return 'The copy of these answers kept in this browser could not be read.';
+  const thing = from === 'share link' ? 'This link' : 'This file';
+  if (/another client|another workbook/.test(message)) return `${thing} holds the answers of another client, not this one.`;
+  if (/at most .*(KB|MB)/.test(message)) return `${thing} holds more answers than this page can open.`;
+  if (/changed after it was made/.test(message)) return `${thing} was changed after it was made, so its answers cannot be trusted.`;
+  if (/cut short/.test(message)) return `${thing} is incomplete: it may have been cut short when it was copied.`;
+  if (/newer version|a version this page/.test(message)) return `${thing} was made by a newer version of the workbook than this page.`;
+  return from === 'share link'
+    ? 'This link could not be read as answers from the workbook.'
+    : 'This file is not an answers file from the workbook, or it is damaged.';
+}

@@ -87,12 +87,9 @@ export default function AnswersReview({ slug, clientName, themes, posterUrl }: P
       {state.status === 'error' && (
         <div role="alert" className="notice notice--warn review__error">
           <p>
-            <strong>These answers could not be opened.</strong> Nothing was changed. Ask {clientName} to send the link again, or to download the answers file
-            and attach it.
+            <strong>These answers could not be opened.</strong> {state.sentence} Nothing was changed.
           </p>
-          <p>
-            <code>{state.message}</code>
-          </p>
+          <p>Ask {clientName} to send the link again, or to download the answers file and attach it.</p>
         </div>
       )}
       {state.status === 'ready' && (
@@ -113,15 +110,16 @@ class ShownSafely extends Component<{ children: ReactNode }, { failed: string | 
     return { failed: error instanceof Error ? error.message : String(error) };
   }
 
+  override componentDidCatch(error: unknown) {
+    console.warn(`error: answers: (file): expected answers this page can show, found ${error instanceof Error ? error.message : String(error)}`);
+  }
+
   override render() {
     if (this.state.failed !== undefined) {
       return (
         <div role="alert" className="notice notice--warn review__error">
           <p>
-            <strong>These answers could not be shown.</strong>
-          </p>
-          <p>
-            <code>error: answers: (file): expected answers this page can show, found {this.state.failed}</code>
+            <strong>These answers could not be shown.</strong> Something in them is more than this page can display. Nothing was changed.
           </p>
         </div>
       );
