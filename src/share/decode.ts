@@ -24,8 +24,12 @@ function kb(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KB`;
 }
 
+/** The detailed line of the first problem: the review page turns it into a sentence for the coach (plainReadError). */
 function result(check: ReturnType<typeof checkAnswersInput>): ReadResult {
-  return check.ok ? check : { ok: false, message: check.message };
+  if (check.ok) return check;
+  const [first, ...more] = check.problems;
+  if (!first) return { ok: false, message: check.message };
+  return { ok: false, message: `${formatProblem(first)}${more.length > 0 ? ` (and ${more.length} more problem${more.length === 1 ? '' : 's'})` : ''}` };
 }
 
 /** Checks parsed JSON (a kept copy, say) as answers for the page's client. */
