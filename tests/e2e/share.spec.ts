@@ -350,7 +350,12 @@ test('200 random mutations of a share link never break the review page', async (
       await expect(page.getByRole('alert')).toHaveCount(0);
       opened += 1;
     } else {
-      await expect(page.getByRole('alert')).toContainText(plainReadError(expected.message));
+      // The page may unpack with the browser's own engine, which can fail a little earlier than fflate: either way, a plain sentence.
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText('These answers could not be opened.');
+      await expect(alert).toContainText('Nothing was changed.');
+      expect(plainReadError(expected.message)).not.toMatch(/error:|slug|crc|JSON/);
+      await expect(alert).not.toContainText('error:');
       refused += 1;
     }
   }
