@@ -1,8 +1,6 @@
 import type { Answers } from '../schemas/answers.ts';
-import { goalsOf } from './model-engagement.ts';
-
-/** The workbook whose goals the goals pages speak of. */
-const GOALS_WORKBOOK = 'goals';
+/** The goals the goals pages speak of: the `goals` workbook's own. Read here directly, to keep the home's script small. */
+const goalsOf = (answers: Answers) => answers.workbooks.goals?.goals ?? [];
 
 /** Where the client is with one piece of homework. */
 export type HomeworkState = 'not-started' | 'in-progress' | 'done';
@@ -34,7 +32,7 @@ export const homeworkProgress: Record<string, (answers: Answers) => HomeworkStat
   },
   /** Done when there is a goal and every goal has its first step and at least one value it honours. */
   'your-goals': (answers) => {
-    const goals = goalsOf(answers, GOALS_WORKBOOK);
+    const goals = goalsOf(answers);
     if (goals.length === 0) return 'not-started';
     return goals.every((goal) => goal.firstStep !== '' && goal.honours.length > 0) ? 'done' : 'in-progress';
   },
@@ -43,7 +41,7 @@ export const homeworkProgress: Record<string, (answers: Answers) => HomeworkStat
    * when every goal that pulls against a value says, in its note, what to do about it.
    */
   'against-the-grain': (answers) => {
-    const goals = goalsOf(answers, GOALS_WORKBOOK);
+    const goals = goalsOf(answers);
     const looked = goals.filter((goal) => goal.pullsAgainst.length > 0 || goal.note !== '');
     if (looked.length === 0) return 'not-started';
     return goals.every((goal) => goal.pullsAgainst.length === 0 || goal.note !== '') ? 'done' : 'in-progress';
@@ -60,7 +58,7 @@ export const homeworkLabel: Record<string, (answers: Answers) => string | null> 
     return days === 0 ? null : `Ranked on ${days === 1 ? 'one day' : `${days} days`}`;
   },
   'your-goals': (answers) => {
-    const count = goalsOf(answers, GOALS_WORKBOOK).length;
+    const count = goalsOf(answers).length;
     return count === 0 ? null : `${count === 1 ? 'One goal' : `${count} goals`} written`;
   },
 };
