@@ -33,6 +33,8 @@ export function pageKind(path: string): PageKind {
   }
   if (!first || !isPrivateSlug(first)) return 'other page';
   if (parts.length === 1) return 'client home';
+  // A later session's pages live one level down, under their workbook, and weigh like the first session's.
+  if (parts.length === 3) return 'homework page';
   if (parts.length !== 2) return 'other page';
   if (second === 'print') return 'print page';
   if (second === 'rank') return 'ranking page';

@@ -14,6 +14,9 @@ import ShareWithCoachIsland from './homework/ShareWithCoachIsland.astro';
 import GoalsWorksheet from './goals/GoalsWorksheet.astro';
 import GoalTensionsWorksheet from './goals/GoalTensionsWorksheet.astro';
 import ValuesLensWorksheet from './goals/ValuesLensWorksheet.astro';
+import GoalsIsland from './GoalsIsland.astro';
+import GoalTensionsIsland from './GoalTensionsIsland.astro';
+import LensIsland from './LensIsland.astro';
 
 /**
  * The components workbook MDX may use without importing them. Each reads the
@@ -37,4 +40,7 @@ export const workbookComponents = {
   GoalsWorksheet,
   GoalTensionsWorksheet,
   ValuesLensWorksheet,
+  GoalsIsland,
+  GoalTensionsIsland,
+  LensIsland,
 };

@@ -24,12 +24,12 @@ function kb(bytes: number): string {
   return `${Math.ceil(bytes / 1024)} KB`;
 }
 
-/** The coach's side reads the detailed line, as for a link: the file, the field, what was expected and found. */
+/** The detailed line of the first problem: the review page turns it into a sentence for the coach (plainReadError). */
 function result(check: ReturnType<typeof checkAnswersInput>): ReadResult {
   if (check.ok) return check;
-  const [first] = check.problems;
-  const more = check.problems.length > 1 ? ` (and ${check.problems.length - 1} more problem${check.problems.length === 2 ? '' : 's'})` : '';
-  return { ok: false, message: first ? `${formatProblem(first)}${more}` : check.message };
+  const [first, ...more] = check.problems;
+  if (!first) return { ok: false, message: check.message };
+  return { ok: false, message: `${formatProblem(first)}${more.length > 0 ? ` (and ${more.length} more problem${more.length === 1 ? '' : 's'})` : ''}` };
 }
 
 /** Checks parsed JSON (a kept copy, say) as answers for the page's client. */
@@ -108,4 +108,24 @@ export async function readShareFragment(hash: string, expectedSlug: string, engi
 /** Reads an answers file the coach picked, by its name and bytes. */
 export function readAnswersFileBytes(bytes: Uint8Array, fileName: string, expectedSlug: string, size = bytes.length): ReadResult {
   return result(checkAnswersBytes(bytes, fileName, expectedSlug, COACH, size));
+}
+
+/**
+ * The coach's sentence for a detailed line from this module or the review
+ * store: what happened, in plain words. The detailed line stays for the console
+ * and the tests; the review page says "Nothing was changed" beside this.
+ */
+export function plainReadError(message: string): string {
+  const from = /^error: (share link|pasted link|kept copy):/.exec(message)?.[1] ?? 'file';
+  if (from === 'pasted link') return 'The pasted link has no answers in it: a link from “Share with my coach” has a long part after a # sign.';
+  if (from === 'kept copy') return 'The copy of these answers kept in this browser could not be read.';
+  const thing = from === 'share link' ? 'This link' : 'This file';
+  if (/another client|another workbook/.test(message)) return `${thing} holds the answers of another client, not this one.`;
+  if (/at most .*(KB|MB)/.test(message)) return `${thing} holds more answers than this page can open.`;
+  if (/changed after it was made/.test(message)) return `${thing} was changed after it was made, so its answers cannot be trusted.`;
+  if (/cut short/.test(message)) return `${thing} is incomplete: it may have been cut short when it was copied.`;
+  if (/newer version|a version this page/.test(message)) return `${thing} was made by a newer version of the workbook than this page.`;
+  return from === 'share link'
+    ? 'This link could not be read as answers from the workbook.'
+    : 'This file is not an answers file from the workbook, or it is damaged.';
 }

@@ -2,7 +2,7 @@ import { atom } from 'nanostores';
 import type { AnswersFile } from '../schemas/answers.ts';
 import { MAX_ANSWERS_FILE_BYTES } from '../stores/limits.ts';
 import { classifyStorageError, readKey, removeKey, writeOnce } from '../stores/storage.ts';
-import { checkAnswersFile, readAnswersFileBytes, readShareFragment } from './decode.ts';
+import { checkAnswersFile, plainReadError, readAnswersFileBytes, readShareFragment } from './decode.ts';
 
 /**
  * The coach's review of one client's answers: what is open (from a link, a
@@ -12,7 +12,10 @@ import { checkAnswersFile, readAnswersFileBytes, readShareFragment } from './dec
 export type ReviewSource = 'link' | 'file' | 'saved';
 
 export type ReviewState =
-  { status: 'empty' } | { status: 'reading' } | { status: 'ready'; file: AnswersFile; source: ReviewSource } | { status: 'error'; message: string };
+  | { status: 'empty' }
+  | { status: 'reading' }
+  | { status: 'ready'; file: AnswersFile; source: ReviewSource }
+  | { status: 'error'; message: string; sentence: string };
 
 export const $review = atom<ReviewState>({ status: 'empty' });
 /** When the open answers were kept in this browser, if they were. */
@@ -21,6 +24,12 @@ export const $keptAt = atom<string | undefined>(undefined);
 export const $reviewNotice = atom('');
 
 const KEPT_VERSION = 1;
+
+/** Shows the coach a plain sentence; the detailed line goes to the console, for whoever looks into it. */
+function refuse(message: string): void {
+  console.warn(message);
+  $review.set({ status: 'error', message, sentence: plainReadError(message) });
+}
 
 export function reviewStorageKey(slug: string): string {
   return `coach:${slug}:review`;
@@ -75,7 +84,7 @@ export async function openReview(slug: string, hash: string): Promise<void> {
   if (hash.replace(/^#/, '') === '') {
     const kept = readKept(slug);
     if (!kept) $review.set({ status: 'empty' });
-    else if ('message' in kept) $review.set({ status: 'error', message: kept.message });
+    else if ('message' in kept) refuse(kept.message);
     else show(slug, kept.file, 'saved');
     return;
   }
@@ -83,7 +92,7 @@ export async function openReview(slug: string, hash: string): Promise<void> {
   const result = await readShareFragment(hash, slug);
   if (ticket !== openCount) return;
   if (result.ok) show(slug, result.file, 'link');
-  else $review.set({ status: 'error', message: result.message });
+  else refuse(result.message);
 }
 
 /** Opens a link the coach pasted: only its fragment matters. */
@@ -91,7 +100,7 @@ export async function openPastedLink(slug: string, text: string): Promise<void> 
   const hash = text.includes('#') ? text.slice(text.indexOf('#')) : '';
   if (hash === '' || hash === '#') {
     openCount += 1;
-    $review.set({ status: 'error', message: 'error: pasted link: (link): expected a link with answers after #, found no # in it' });
+    refuse('error: pasted link: (link): expected a link with answers after #, found no # in it');
     return;
   }
   await openReview(slug, hash.trim());
@@ -107,7 +116,7 @@ export async function openFile(slug: string, file: File): Promise<void> {
   if (ticket !== openCount) return;
   const result = readAnswersFileBytes(bytes, file.name, slug, file.size);
   if (result.ok) show(slug, result.file, 'file');
-  else $review.set({ status: 'error', message: result.message });
+  else refuse(result.message);
 }
 
 /** Keeps the open answers in this browser, replacing any older kept copy. */

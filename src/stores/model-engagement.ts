@@ -38,6 +38,14 @@ function cleanIds(answers: Answers, ids: readonly string[]): string[] {
   return [...new Set(ids)].filter((id) => known.has(id)).slice(0, MAX_VALUES);
 }
 
+/** How many of the client's values, from the top of their ranking, a goal or a choice is checked against. */
+export const TOP_VALUES = 5;
+
+/** The client's top values, most important first, under their current names. */
+export function topValues(answers: Answers, count: number = TOP_VALUES): Answers['values'] {
+  return [...answers.values].sort((a, b) => a.rank - b.rank).slice(0, count);
+}
+
 export interface LensDraft {
   text: string;
   marks: Record<string, LensMark>;

@@ -1,4 +1,6 @@
 import type { Answers } from '../schemas/answers.ts';
+/** The goals the goals pages speak of: the `goals` workbook's own. Read here directly, to keep the home's script small. */
+const goalsOf = (answers: Answers) => answers.workbooks.goals?.goals ?? [];
 
 /** Where the client is with one piece of homework. */
 export type HomeworkState = 'not-started' | 'in-progress' | 'done';
@@ -28,6 +30,22 @@ export const homeworkProgress: Record<string, (answers: Answers) => HomeworkStat
     if (rated === 0) return 'not-started';
     return rated === answers.values.length ? 'done' : 'in-progress';
   },
+  /** Done when there is a goal and every goal has its first step and at least one value it honours. */
+  'your-goals': (answers) => {
+    const goals = goalsOf(answers);
+    if (goals.length === 0) return 'not-started';
+    return goals.every((goal) => goal.firstStep !== '' && goal.honours.length > 0) ? 'done' : 'in-progress';
+  },
+  /**
+   * Started once a goal is marked as pulling against a value or has a note; done
+   * when every goal that pulls against a value says, in its note, what to do about it.
+   */
+  'against-the-grain': (answers) => {
+    const goals = goalsOf(answers);
+    const looked = goals.filter((goal) => goal.pullsAgainst.length > 0 || goal.note !== '');
+    if (looked.length === 0) return 'not-started';
+    return goals.every((goal) => goal.pullsAgainst.length === 0 || goal.note !== '') ? 'done' : 'in-progress';
+  },
 };
 
 /**
@@ -38,6 +56,10 @@ export const homeworkLabel: Record<string, (answers: Answers) => string | null> 
   rank: (answers) => {
     const days = answers.history.length;
     return days === 0 ? null : `Ranked on ${days === 1 ? 'one day' : `${days} days`}`;
+  },
+  'your-goals': (answers) => {
+    const count = goalsOf(answers).length;
+    return count === 0 ? null : `${count === 1 ? 'One goal' : `${count} goals`} written`;
   },
 };
 

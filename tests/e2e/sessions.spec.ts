@@ -102,16 +102,22 @@ test("a later session's pages live under its workbook, print on paper, and join 
   const context = await browser.newContext({ baseURL: server.url });
   const page = await context.newPage();
   const problems = watchPage(page, new URL(server.url).origin);
-  // The goals pages are useful on paper before anything is typed in them.
+  // The goals pages take the goals in, and print with room to write by hand.
   await page.goto(sessionPath.slice(1));
   await expect(page.getByRole('heading', { level: 1, name: 'Your goals' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Add a goal' }).getByLabel('The goal, in one sentence')).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('region', { name: 'Goal 1' })).toContainText('The first step, and when I will take it');
+  await page.emulateMedia({ media: 'screen' });
   await expect(page.getByRole('navigation', { name: 'Workbook' }).getByRole('link', { name: 'G3 The values lens' })).toHaveAttribute(
     'href',
     `/${adaSlug}/goals/values-lens/`,
   );
   await page.goto(`${adaSlug}/goals/values-lens/`);
+  await expect(page.getByRole('form', { name: 'Hold a choice up against your values' })).toBeVisible();
+  await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('region', { name: 'Lens entry 1' }).getByRole('columnheader', { name: 'Pulls against' })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
 
   // The print pack holds every session's worksheets.
   await page.goto(`${adaSlug}/print/?blank`);

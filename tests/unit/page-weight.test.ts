@@ -79,6 +79,8 @@ describe('built pages', () => {
     expect(pageKind('/coach/')).toBe('coach dashboard');
     expect(pageKind(`/coach/${SLUG}/letter/`)).toBe('coach page');
     expect(pageKind(`/${SLUG}/notes/`)).toBe('homework page');
+    expect(pageKind(`/${SLUG}/lens/`)).toBe('homework page');
+    expect(pageKind(`/${SLUG}/goals/your-goals/`)).toBe('homework page');
     expect(pageKind('/about/')).toBe('other page');
     expect(urlPath('404.html')).toBe('/404.html');
     expect(urlPath('a/b/index.html')).toBe('/a/b/');

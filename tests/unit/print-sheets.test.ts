@@ -5,6 +5,9 @@ import LivingSheet from '../../src/components/print/LivingSheet.astro';
 import NotesSheet from '../../src/components/print/NotesSheet.astro';
 import RankSheet from '../../src/components/print/RankSheet.astro';
 import ValueChainsSheet from '../../src/components/print/ValueChainsSheet.astro';
+import GoalsSheet from '../../src/components/print/GoalsSheet.astro';
+import GoalTensionsSheet from '../../src/components/print/GoalTensionsSheet.astro';
+import LensSheet from '../../src/components/print/LensSheet.astro';
 import { fillPack, movement } from '../../src/components/print/fill.ts';
 import { defaultPosterChoices, hasAnswers, seedAnswers } from '../../src/stores/model.ts';
 import { peekAnswers as readAnswers } from '../../src/stores/saved-answers.ts';
@@ -179,5 +182,79 @@ describe('reading the saved answers', () => {
     expect(movement(0, 1)).toBe('▼ down 1 place');
     expect(movement(2, 2)).toBe('no change');
     expect(movement(-1, 4)).toBe('new since the first day');
+  });
+});
+
+describe('the goals and the values lens on paper', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  async function renderGoalsPack(): Promise<HTMLElement> {
+    const container = await AstroContainer.create();
+    const goalsPage = { ...page, workbook: 'goals' };
+    const html = await Promise.all(
+      [GoalsSheet, GoalTensionsSheet, LensSheet].map((sheet, index) =>
+        container.renderToString(sheet, { props: { client, page: goalsPage, id: `g-${index}` } }),
+      ),
+    );
+    document.body.innerHTML = `<article data-print-pack>${html.join('')}</article>`;
+    return document.querySelector<HTMLElement>('[data-print-pack]')!;
+  }
+
+  const withGoals: Answers = {
+    ...answers,
+    lens: [
+      {
+        id: 'l-1',
+        createdAt: Date.UTC(2026, 11, 9, 12),
+        text: 'Say yes to <i>the</i> offer',
+        marks: { 'creativity-1': 'pulls', 'family-2': 'honours' },
+        note: 'Late nights.',
+      },
+    ],
+    workbooks: {
+      ...answers.workbooks,
+      goals: {
+        notes: '',
+        goals: [
+          {
+            id: 'g-1',
+            text: 'Run a half marathon',
+            firstStep: 'Buy shoes on Monday',
+            honours: ['family-2'],
+            pullsAgainst: ['creativity-1'],
+            note: 'Run at lunch.',
+          },
+        ],
+      },
+    },
+  };
+
+  it('leave room to write by hand when blank', async () => {
+    const text = visibleText(await renderGoalsPack());
+    expect(text).toContain('The first step, and when I will take it');
+    expect(text).toContain('The top value it pulls against');
+    expect(text).toContain('Pulls against');
+  });
+
+  it('print each goal and lens entry with the values under their current names', async () => {
+    const pack = await renderGoalsPack();
+    fillPack(pack, withGoals);
+    const text = visibleText(pack);
+    expect(text).not.toContain('The first step, and when I will take it');
+    expect(text).toContain('Goal 1 Run a half marathon First step: Buy shoes on Monday Honours: Family');
+    expect(text).toContain('Pulls against: Making things Run at lunch.');
+    expect(text).toContain('9 December 2026 Say yes to <i>the</i> offer');
+    expect([...pack.querySelectorAll('[data-filled="lens"] li')].map((item) => item.textContent)).toEqual(['Family: honours', 'Making things: pulls against']);
+    expect(pack.querySelector('[data-filled="lens"] i')).toBeNull();
+  });
+
+  it('say so when nothing is written yet', async () => {
+    const pack = await renderGoalsPack();
+    fillPack(pack, answers);
+    const text = visibleText(pack);
+    expect(text).toContain('No goals written yet.');
+    expect(text).toContain('No entries in the values lens yet.');
   });
 });

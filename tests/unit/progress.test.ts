@@ -3,6 +3,7 @@ import type { Answers } from '../../src/schemas/answers.ts';
 import * as core from '../../src/stores/model.ts';
 import * as ranking from '../../src/stores/model-ranking.ts';
 import * as values from '../../src/stores/model-values.ts';
+import * as engagement from '../../src/stores/model-engagement.ts';
 
 const model = { ...core, ...values, ...ranking };
 import { summarizeProgress } from '../../src/stores/progress.ts';
@@ -53,5 +54,44 @@ describe('homework progress on the client home', () => {
     answers = model.moveToPosition(answers, 'creativity', 0, DAY + 86_400_000);
     answers = model.confirmRanking(answers, DAY + 2 * 86_400_000);
     expect(summarizeProgress(items, answers).labels.rank).toBe('Ranked on 3 days');
+  });
+});
+
+describe('goals homework progress on the client home', () => {
+  const goalItems = [
+    { page: 'your-goals', optional: false },
+    { page: 'against-the-grain', optional: false },
+  ];
+  const add = (answers: Answers, id: string, draft: Partial<engagement.GoalDraft>) =>
+    ok(engagement.addGoal(answers, 'goals', id, { text: 'Run a half marathon', firstStep: '', honours: [], pullsAgainst: [], note: '', ...draft }));
+
+  it('has nothing started before a goal is written', () => {
+    const progress = summarizeProgress(goalItems, seed);
+    expect(progress.states).toEqual({ 'your-goals': 'not-started', 'against-the-grain': 'not-started' });
+    expect(progress.labels['your-goals']).toBe('Not started');
+  });
+
+  it('is done with the goals once each has a first step and a value it honours', () => {
+    let answers = add(seed, 'g-1', { firstStep: 'Buy shoes' });
+    expect(summarizeProgress(goalItems, answers).states['your-goals']).toBe('in-progress');
+    answers = ok(engagement.updateGoal(answers, 'goals', 'g-1', { honours: ['family'] }));
+    const progress = summarizeProgress(goalItems, answers);
+    expect(progress.states['your-goals']).toBe('done');
+    expect(progress.labels['your-goals']).toBe('One goal written');
+  });
+
+  it('is done with the check once every goal that pulls against a value has a note', () => {
+    let answers = add(seed, 'g-1', { firstStep: 'Buy shoes', honours: ['creativity'], pullsAgainst: ['family'] });
+    expect(summarizeProgress(goalItems, answers).states['against-the-grain']).toBe('in-progress');
+    answers = ok(engagement.updateGoal(answers, 'goals', 'g-1', { note: 'Run at lunchtime, not on Saturdays.' }));
+    expect(summarizeProgress(goalItems, answers).states['against-the-grain']).toBe('done');
+  });
+});
+
+describe('top values', () => {
+  it('are the first five by rank, under their current names', () => {
+    const many = model.seedAnswers(['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, name: id.toUpperCase() })));
+    const renamed = ok(model.renameValue(model.moveToPosition(many, 'f', 0, DAY), 'f', 'Freedom'));
+    expect(engagement.topValues(renamed).map((value) => value.label)).toEqual(['Freedom', 'A', 'B', 'C', 'D']);
   });
 });

@@ -5,11 +5,9 @@ import type { AnswersFile, Value } from '../../schemas/answers.ts';
 import { useHydrated } from '../hydrated.ts';
 import { FIRST_WORKBOOK, notesOf } from '../../stores/model.ts';
 import { $keptAt, $review, $reviewNotice, forgetReview, keepReview, openFile, openPastedLink, openReview } from '../../share/review.ts';
+import { themesYaml, type FileTheme } from '../../share/client-words.ts';
 
-interface Theme {
-  id: string;
-  name: string;
-}
+type Theme = FileTheme;
 
 interface Props {
   slug: string;
@@ -87,12 +85,9 @@ export default function AnswersReview({ slug, clientName, themes, posterUrl }: P
       {state.status === 'error' && (
         <div role="alert" className="notice notice--warn review__error">
           <p>
-            <strong>These answers could not be opened.</strong> Nothing was changed. Ask {clientName} to send the link again, or to download the answers file
-            and attach it.
+            <strong>These answers could not be opened.</strong> {state.sentence} Nothing was changed.
           </p>
-          <p>
-            <code>{state.message}</code>
-          </p>
+          <p>Ask {clientName} to send the link again, or to download the answers file and attach it.</p>
         </div>
       )}
       {state.status === 'ready' && (
@@ -113,15 +108,16 @@ class ShownSafely extends Component<{ children: ReactNode }, { failed: string | 
     return { failed: error instanceof Error ? error.message : String(error) };
   }
 
+  override componentDidCatch(error: unknown) {
+    console.warn(`error: answers: (file): expected answers this page can show, found ${error instanceof Error ? error.message : String(error)}`);
+  }
+
   override render() {
     if (this.state.failed !== undefined) {
       return (
         <div role="alert" className="notice notice--warn review__error">
           <p>
-            <strong>These answers could not be shown.</strong>
-          </p>
-          <p>
-            <code>error: answers: (file): expected answers this page can show, found {this.state.failed}</code>
+            <strong>These answers could not be shown.</strong> Something in them is more than this page can display. Nothing was changed.
           </p>
         </div>
       );
@@ -202,6 +198,7 @@ function Answers({ file, clientName, themes, posterUrl }: { file: AnswersFile; c
                     theme && theme !== value.label && <p className="review__origin">Renamed from the theme “{theme}”</p>
                   )}
                   <Chain value={value} />
+                  <LensBeside file={file} value={value} />
                 </li>
               );
             })}
@@ -223,7 +220,7 @@ function Answers({ file, clientName, themes, posterUrl }: { file: AnswersFile; c
         .filter(([workbook, book]) => workbook !== FIRST_WORKBOOK && (book.notes.trim() !== '' || (book.goals ?? []).length > 0))
         .map(([workbook, book]) => (
           <section key={workbook} aria-labelledby={`review-${workbook}`} className="review__section">
-            <h2 id={`review-${workbook}`}>Workbook “{workbook}”</h2>
+            <h2 id={`review-${workbook}`}>{workbook === 'goals' ? 'Goals' : `Answers from the ${workbook.replace(/-/g, ' ')} session`}</h2>
             {(book.goals ?? []).length > 0 && (
               <ol>
                 {(book.goals ?? []).map((goal) => (
@@ -240,6 +237,8 @@ function Answers({ file, clientName, themes, posterUrl }: { file: AnswersFile; c
             {book.notes.trim() !== '' && <div className="card review__notes">{book.notes}</div>}
           </section>
         ))}
+
+      <ClientWords file={file} clientName={clientName} themes={themes} />
 
       <section aria-labelledby="review-poster" className="review__section review__poster-section">
         <h2 id="review-poster">Poster</h2>
@@ -375,8 +374,12 @@ function Ratings({ values }: { values: Value[] }) {
   );
 }
 
+/** The names of these values in the client's order. */
 function labels(values: Value[], ids: readonly string[]): string {
-  return ids.map((id) => values.find((value) => value.id === id)?.label ?? id).join(', ');
+  return values
+    .filter((value) => ids.includes(value.id))
+    .map((value) => value.label)
+    .join(', ');
 }
 
 const MARK_WORDS = { honours: 'honours', pulls: 'pulls against', neither: 'neither' } as const;
@@ -410,6 +413,56 @@ function Lens({ file, values }: { file: AnswersFile; values: Value[] }) {
           ))}
         </ol>
       )}
+    </section>
+  );
+}
+
+/** Where the values lens touches one value: the choices that pull against it first, as those are worth a question. */
+function LensBeside({ file, value }: { file: AnswersFile; value: Value }) {
+  const pulls = file.data.lens.filter((entry) => entry.marks[value.id] === 'pulls');
+  const honours = file.data.lens.filter((entry) => entry.marks[value.id] === 'honours');
+  if (pulls.length + honours.length === 0) return null;
+  const quote = (entries: typeof pulls) => entries.map((entry) => `“${entry.text}”`).join(', ');
+  return (
+    <div className="review__lens-beside">
+      {pulls.length > 0 && (
+        <p className="review__conflict">
+          <strong>Pulled against by</strong> {quote(pulls)}
+        </p>
+      )}
+      {honours.length > 0 && <p>Honoured by {quote(honours)}</p>}
+    </div>
+  );
+}
+
+/** The client's values as a themes block for their client file, to copy; the file changes only if the coach pastes it. */
+function ClientWords({ file, clientName, themes }: { file: AnswersFile; clientName: string; themes: Theme[] }) {
+  const text = themesYaml(file.data.values, themes, clientName);
+  const [copied, setCopied] = useState('');
+  const id = useId();
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied('Copied. Paste it over the themes in the client file when you are ready.');
+    } catch {
+      setCopied('This browser did not allow copying: select the block and copy it by hand.');
+    }
+  }
+  return (
+    <section aria-labelledby="review-words" className="review__section no-print">
+      <h2 id="review-words">{clientName}’s words for the next session</h2>
+      <p>
+        The values as {clientName} has them now: their names, their order, and the word they marked bold. Paste this over the themes in the client file, so the
+        next session’s guide speaks in {clientName}’s words. Nothing changes until you do.
+      </p>
+      <label htmlFor={`${id}-yaml`}>Themes for the client file</label>
+      <textarea id={`${id}-yaml`} className="review__yaml" readOnly value={text} rows={Math.min(24, text.split('\n').length)} spellCheck={false} />
+      <p>
+        <button type="button" onClick={() => void copy()}>
+          Copy the themes
+        </button>{' '}
+        <span aria-live="polite">{copied}</span>
+      </p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { Answers, Value } from '../../schemas/answers.ts';
+import { goalsOf } from '../../stores/model-engagement.ts';
 import { notesOf } from '../../stores/model.ts';
 
 /**
@@ -120,6 +121,58 @@ const fillers: Record<string, Filler> = {
     );
   },
 
+  goals(target, answers, byRank) {
+    const goals = goalsOf(answers, target.dataset.workbook ?? '');
+    target.replaceChildren(
+      ...goals.map((goal, index) => {
+        const block = cloneTemplate(target, 'goal');
+        setText(block, 'title', `Goal ${index + 1}`);
+        setText(block, 'text', goal.text);
+        setText(block, 'step', goal.firstStep === '' ? 'not written yet' : goal.firstStep);
+        setText(block, 'honours', namesOf(goal.honours, byRank) || 'no value chosen yet');
+        return block;
+      }),
+    );
+    if (goals.length === 0) target.append(paragraph('No goals written yet.'));
+  },
+
+  tensions(target, answers, byRank) {
+    const goals = goalsOf(answers, target.dataset.workbook ?? '');
+    target.replaceChildren(
+      ...goals.map((goal) => {
+        const block = cloneTemplate(target, 'tension');
+        setText(block, 'text', goal.text);
+        setText(block, 'pulls', namesOf(goal.pullsAgainst, byRank) || 'none of the top values');
+        setText(block, 'note', goal.note);
+        return block;
+      }),
+    );
+    if (goals.length === 0) target.append(paragraph('No goals written yet.'));
+  },
+
+  lens(target, answers, byRank) {
+    target.replaceChildren(
+      ...answers.lens.map((entry) => {
+        const block = cloneTemplate(target, 'lens-entry');
+        setText(block, 'date', new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(entry.createdAt)));
+        setText(block, 'text', entry.text);
+        slot(block, 'marks').replaceChildren(
+          ...byRank
+            .filter((value) => entry.marks[value.id])
+            .map((value) => {
+              const item = document.createElement('li');
+              item.dir = 'auto';
+              item.textContent = `${value.label}: ${MARK_WORDS[entry.marks[value.id] ?? 'neither']}`;
+              return item;
+            }),
+        );
+        setText(block, 'note', entry.note);
+        return block;
+      }),
+    );
+    if (answers.lens.length === 0) target.append(paragraph('No entries in the values lens yet.'));
+  },
+
   notes(target, answers) {
     const text = slot(target, 'text');
     const notes = notesOf(answers);
@@ -127,6 +180,22 @@ const fillers: Record<string, Filler> = {
     text.hidden = notes.trim() === '';
   },
 };
+
+const MARK_WORDS = { honours: 'honours', pulls: 'pulls against', neither: 'neither' } as const;
+
+/** The names of the values with these ids, most important first. */
+function namesOf(ids: readonly string[], byRank: readonly Value[]): string {
+  return byRank
+    .filter((value) => ids.includes(value.id))
+    .map((value) => value.label)
+    .join(', ');
+}
+
+function paragraph(text: string): HTMLElement {
+  const element = document.createElement('p');
+  element.textContent = text;
+  return element;
+}
 
 /** The chain as "word / **bold word** / word", with the bold word in <strong>. */
 function chainNodes(value: Value): Node[] {

@@ -1,3 +1,6 @@
+import GoalsSheet from './GoalsSheet.astro';
+import GoalTensionsSheet from './GoalTensionsSheet.astro';
+import LensSheet from './LensSheet.astro';
 import LivingSheet from './LivingSheet.astro';
 import NotesSheet from './NotesSheet.astro';
 import PostitsSheet from './PostitsSheet.astro';
@@ -11,6 +14,8 @@ export interface SheetPage {
   title: string;
   description?: string | undefined;
   optional: boolean;
+  /** The workbook of the session the page belongs to, for answers kept per workbook. */
+  workbook?: string | undefined;
 }
 
 /**
@@ -24,6 +29,9 @@ export const printSheets = {
   living: [LivingSheet],
   poster: [PosterSheet],
   notes: [NotesSheet],
+  'your-goals': [GoalsSheet],
+  'against-the-grain': [GoalTensionsSheet],
+  'values-lens': [LensSheet],
 } as const satisfies Record<string, readonly unknown[]>;
 
 export function sheetsFor(pageSlug: string): readonly (typeof ValueChainsSheet)[] | undefined {
