@@ -20,7 +20,7 @@ export type PosterSizeId = keyof typeof POSTER_SIZES;
 
 export const POSTER_SIZE_IDS = Object.keys(POSTER_SIZES) as PosterSizeId[];
 
-export const DEFAULT_SIZE: PosterSizeId = 'pinterest';
+export { DEFAULT_SIZE } from './options.ts';
 
 /**
  * The part of the canvas that stays clear of what covers it: a phone's lock

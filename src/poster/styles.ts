@@ -87,7 +87,7 @@ export type PosterStyleId = keyof typeof POSTER_STYLES;
 
 export const POSTER_STYLE_IDS = Object.keys(POSTER_STYLES) as PosterStyleId[];
 
-export const DEFAULT_STYLE: PosterStyleId = 'paper';
+export { DEFAULT_STYLE } from './options.ts';
 
 export function isPosterStyleId(value: unknown): value is PosterStyleId {
   return typeof value === 'string' && Object.hasOwn(POSTER_STYLES, value);

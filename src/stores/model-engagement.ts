@@ -1,4 +1,4 @@
-import type { Answers, Goal, LensEntry, LensMark, PosterChoices } from '../schemas/answers.ts';
+import type { Answers, Goal, LensEntry, LensMark } from '../schemas/answers.ts';
 import { LIMITS, MAX_VALUES } from './limits.ts';
 import { looksLikeMarkup, mapWorkbook, tidy, type Result } from './model.ts';
 
@@ -130,17 +130,4 @@ export function removeGoal(answers: Answers, workbook: string, id: string): Answ
     const goals = (book.goals ?? []).filter((goal) => goal.id !== id);
     return goals.length === (book.goals ?? []).length ? book : { ...book, goals };
   });
-}
-
-/** Takes the poster choices that are well formed; anything else in the patch is left as it was. */
-export function setPosterChoices(answers: Answers, patch: Partial<PosterChoices>): Answers {
-  const next: PosterChoices = { ...answers.poster };
-  if (typeof patch.style === 'string' && /^[a-z0-9-]{1,40}$/.test(patch.style)) next.style = patch.style;
-  if (typeof patch.size === 'string' && /^[a-z0-9-]{1,40}$/.test(patch.size)) next.size = patch.size;
-  if (typeof patch.topN === 'number' && Number.isInteger(patch.topN) && patch.topN >= 1 && patch.topN <= MAX_VALUES) next.topN = patch.topN;
-  if (typeof patch.title === 'string') next.title = [...patch.title].slice(0, LIMITS.posterTitle).join('');
-  if (typeof patch.showName === 'boolean') next.showName = patch.showName;
-  if (patch.name === null || typeof patch.name === 'string') next.name = patch.name === null ? null : [...patch.name].slice(0, LIMITS.posterTitle).join('');
-  const same = (Object.keys(next) as (keyof PosterChoices)[]).every((key) => next[key] === answers.poster[key]);
-  return same ? answers : { ...answers, poster: next };
 }

@@ -1,7 +1,5 @@
 import type { Answers, PosterChoices, RankSnapshot, Value } from '../schemas/answers.ts';
-import { DEFAULT_TITLE, DEFAULT_TOP_N } from '../poster/options.ts';
-import { DEFAULT_SIZE } from '../poster/sizes.ts';
-import { DEFAULT_STYLE } from '../poster/styles.ts';
+import { DEFAULT_SIZE, DEFAULT_STYLE, DEFAULT_TITLE, DEFAULT_TOP_N } from '../poster/options.ts';
 import { MAX_VALUES } from './limits.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { PosterInput } from '../../poster/layout.ts';
 import { useStore } from '@nanostores/react';
 import { clampTopN, MIN_TOP_N } from '../../poster/options.ts';
@@ -11,7 +11,6 @@ import { Superseded } from '../../poster/superseded.ts';
 import { downloadBlob } from '../download.ts';
 import { useHydrated } from '../hydrated.ts';
 import { usePosterValues } from './usePosterValues.ts';
-import PosterSketch from './PosterSketch.tsx';
 import { posterMark } from '../../poster/browser/marks.ts';
 import './poster.css';
 
@@ -25,6 +24,9 @@ export interface ValuesPosterProps {
   /** The build-time poster of the coach's themes, offered when the engine cannot run. */
   fallbackUrl: string;
 }
+
+// The sketch carries the poster's layout code: loaded as the island wakes, not with the page.
+const PosterSketch = lazy(() => import('./PosterSketch.tsx'));
 
 type Engine = { state: 'loading' } | { state: 'ready'; studio: PosterStudio } | { state: 'failed'; reason: string };
 
@@ -66,6 +68,16 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
   const [busy, setBusy] = useState<'png' | 'svg' | null>(null);
   const id = useId();
   const hydrated = useHydrated();
+  // The build-time poster of the coach's themes holds the place until the client's own can be shown.
+  const waiting = (
+    <img
+      src={fallbackUrl}
+      width={1000}
+      height={1500}
+      alt="Poster of the themes from your session, shown while your own poster is prepared"
+      className="poster-image poster-image--waiting"
+    />
+  );
 
   useEffect(() => {
     let cancelled = false;
@@ -244,15 +256,11 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
                   onLoad={previewShown}
                 />
               ) : hydrated ? (
-                <PosterSketch input={input} onShown={sketchShown} />
+                <Suspense fallback={waiting}>
+                  <PosterSketch input={input} onShown={sketchShown} />
+                </Suspense>
               ) : (
-                <img
-                  src={fallbackUrl}
-                  width={1000}
-                  height={1500}
-                  alt="Poster of the themes from your session, shown while your own poster is prepared"
-                  className="poster-image poster-image--waiting"
-                />
+                waiting
               )}
               <figcaption>
                 {ready
