@@ -24,6 +24,7 @@ Each dist-clients/<slug>/ holds that client's pages, poster and assets, and noth
 any other client. dist-clients/${REVIEW_FOLDER}/ holds your review pages, which open the
 answers clients send with "Share with my coach". See docs/deploy.md.`;
 
+const MARKER = '.build-clients.json';
 // The project folder: the coach's own (this repository) or a fixture project, whichever the command runs in.
 const root = process.cwd();
 

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { expect, sampleClient, test } from './fixtures.ts';
 import { headingPages, readPdf } from './pdf-text.ts';
 
@@ -9,8 +10,9 @@ const PAGE_BUDGET = 7;
 
 const node = existsSync(join('node_modules', '.bin', 'node')) ? join('node_modules', '.bin', 'node') : process.execPath;
 
-function runPdf(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(node, ['scripts/pdf.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 170_000 });
+/** Runs `npm run pdf` in the project folder `cwd` (this repository by default). */
+function runPdf(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd()) {
+  const result = spawnSync(resolve(node), [resolve('scripts', 'pdf.ts'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 170_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -42,9 +44,7 @@ test('npm run pdf writes the sample client’s pack, and the page counts it prin
 test('a 10-theme client’s blank pack stays within the page budget, each worksheet on a page of its own', async () => {
   test.setTimeout(240_000);
   const root = join('.tmp', `pdf-ten-${process.pid}`);
-  rmSync(root, { recursive: true, force: true });
-  const content = join(root, 'content');
-  cpSync(join('src', 'content'), content, { recursive: true });
+  const { root: project, content } = createFixtureProject(root);
   const slug = 'ana-k3j5h7g9f1d3s5a7q9w2e4r6';
   const themes = [
     'Creativity',
@@ -62,9 +62,9 @@ test('a 10-theme client’s blank pack stays within the page budget, each worksh
     join(content, 'clients', `${slug}.yaml`),
     `name: Ana Ferreira\nsessionDate: "2026-12-10"\nworkbook: values\nthemes:\n${themes.map((theme) => `  - name: "${theme}"\n    evidence:\n      - "A quote from the Discovery Doc about ${theme.toLowerCase()}."`).join('\n')}\n`,
   );
-  const out = join(root, 'pdf');
+  const out = join(project, 'pdf');
   mkdirSync(out, { recursive: true });
-  const run = runPdf(['--out', out], { CONTENT_DIR: content, OUT_DIR: join(root, 'dist') });
+  const run = runPdf(['--out', out], {}, project);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(run.stdout).toContain('Building the site first');

@@ -72,7 +72,7 @@ export function storedAnswers(slug: string, answers: Answers): { key: string; va
 /** A client's themes from their content file, or undefined when the build used other content. */
 export function clientThemes(
   slug: string,
-  contentDir: string = process.env.CONTENT_DIR ?? join(process.cwd(), 'src', 'content'),
+  contentDir: string = join(process.cwd(), 'src', 'content'),
 ): { name: string }[] | undefined {
   const file = [`${slug}.yaml`, `${slug}.yml`].map((name) => join(contentDir, 'clients', name)).find((path) => existsSync(path));
   if (!file) return undefined;
