@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { expect, sampleClient, test } from './fixtures.ts';
@@ -12,7 +12,12 @@ const node = existsSync(join('node_modules', '.bin', 'node')) ? join('node_modul
 
 /** Runs `npm run pdf` in the project folder `cwd` (this repository by default). */
 function runPdf(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd()) {
-  const result = spawnSync(resolve(node), [resolve('scripts', 'pdf.ts'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 170_000 });
+  const result = spawnSync(resolve(node), [resolve('scripts', 'pdf.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: 170_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
