@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { createFixtureProject, type FixtureProject } from '../../scripts/lib/fixture-project.ts';
 import type { Answers } from '../../src/schemas/answers.ts';
-import { defaultPosterChoices } from '../../src/stores/model.ts';
+import { answersOf, value } from '../sample-answers.ts';
 
 /** A client for a synthetic content folder. */
 export interface TestClient {
@@ -68,27 +68,7 @@ export function pngSize(png: Buffer): { width: number; height: number } {
  * against src/schemas/answers.ts), for seeding a client's browser.
  */
 export function storedAnswers(notes: string): string {
-  const data: Answers = {
-    lens: [],
-    poster: defaultPosterChoices(),
-    values: [
-      {
-        id: 'family',
-        label: 'Family',
-        chain: [
-          { id: 'w-family', text: 'Family' },
-          { id: 'w-sunday', text: 'Sunday dinners' },
-        ],
-        boldId: 'w-sunday',
-        rank: 1,
-        rating: 7,
-        origin: 'coach',
-      },
-    ],
-    history: [],
-    workbooks: { values: { notes } },
-    updatedAt: Date.UTC(2026, 11, 4),
-  };
+  const data = answersOf([value('Family', 1, ['Family', 'Sunday dinners'], 1, 7)], [], notes, Date.UTC(2026, 11, 4));
   return JSON.stringify({ version: ANSWERS_VERSION, data });
 }
 

@@ -1,3 +1,4 @@
+import type { ClientView } from '../../lib/clients.ts';
 import LivingSheet from './LivingSheet.astro';
 import NotesSheet from './NotesSheet.astro';
 import PostitsSheet from './PostitsSheet.astro';
@@ -11,6 +12,13 @@ export interface SheetPage {
   title: string;
   description?: string | undefined;
   optional: boolean;
+}
+
+/** What every worksheet component takes: the client, the workbook page it prints, and its anchor id. */
+export interface SheetProps {
+  client: ClientView;
+  page: SheetPage;
+  id: string;
 }
 
 /**
