@@ -14,15 +14,8 @@ const slug = 'ada-k3v9q2m7x1c8b4n6z0p5r2t7';
 let project: string;
 let dir: string;
 
-// A file as a coach might have written it by hand: comments, a blank line, evidence, a shorthand theme.
-const single = `# Ada: referred by Sam. Notes from the intake call live in the Discovery Doc.
-name: Ada Lovelace
-preferredName: Ada
-
-# Our first meeting, at the studio.
-sessionDate: "2026-12-03" # first meeting
-workbook: values
-themes:
+// Ada's themes, with a comment and evidence the CLI must keep as they are.
+const themes = `themes:
   - name: Creativity
     evidence:
       - "I lose track of time when I'm sketching out a new idea, and I would not want it any other way."
@@ -34,6 +27,16 @@ themes:
   - Health
   - Impact
 `;
+
+// A file as a coach might have written it by hand: comments, a blank line, evidence, a shorthand theme.
+const single = `# Ada: referred by Sam. Notes from the intake call live in the Discovery Doc.
+name: Ada Lovelace
+preferredName: Ada
+
+# Our first meeting, at the studio.
+sessionDate: "2026-12-03" # first meeting
+workbook: values
+${themes}`;
 
 function clientFile(): string {
   return join(dir, 'clients', `${slug}.yaml`);
@@ -90,18 +93,7 @@ sessions:
     date: "2026-12-03" # first meeting
   - workbook: goals
     date: "2026-12-10"
-themes:
-  - name: Creativity
-    evidence:
-      - "I lose track of time when I'm sketching out a new idea, and I would not want it any other way."
-  - Family # always first for Ada
-  - Growth
-  - Autonomy
-  - Honesty
-  - Adventure
-  - Health
-  - Impact
-`);
+${themes}`);
     expect(checkContent(dir).filter((problem) => problem.level === 'error')).toEqual([]);
   });
 
