@@ -13,6 +13,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 60_000,
+  // A busy machine renders and hydrates slowly: give each expectation room before it fails.
+  expect: { timeout: 15_000 },
   forbidOnly: true,
   reporter: 'list',
   use: {

@@ -10,7 +10,7 @@ import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
 import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { writeSyntheticContent, type SyntheticClient } from '../../scripts/lib/synthetic.ts';
 import { sampleAnswers, sampleAnswersFile } from '../sample-answers.ts';
-import { expect, test, watchPage } from './fixtures.ts';
+import { BUILD_TIMEOUT, expect, test, watchPage } from './fixtures.ts';
 
 /*
  * Builds 30 made-up clients with `npm run build:clients`, once for the root of
@@ -43,7 +43,7 @@ let clients: SyntheticClient[] = [];
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  test.setTimeout(300_000);
+  test.setTimeout(2 * BUILD_TIMEOUT);
   const project = createFixtureProject(join(work, 'project'), { copyContent: false });
   clients = writeSyntheticContent(project.content, COUNT);
   for (const name of Object.keys(BASES) as BaseName[]) {

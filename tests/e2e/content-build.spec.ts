@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { astroBuild } from '../../scripts/lib/build.ts';
 import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
-import { expect, test, watchPage } from './fixtures.ts';
+import { BUILD_TIMEOUT, expect, test, watchPage } from './fixtures.ts';
 
 // A coach's day one: a fresh copy of the content, a client added by the CLI with a
 // non-Latin name and hostile text, a second workbook dropped in, then a real build.
@@ -20,7 +20,7 @@ let slug: string;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(BUILD_TIMEOUT);
   mkdirSync(join(root, '.tmp'), { recursive: true });
   work = mkdtempSync(join(root, '.tmp', 'e2e-build-'));
   const { root: project, content } = createFixtureProject(join(work, 'project'));

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { astroBuild } from '../../scripts/lib/build.ts';
 import { serveStatic } from '../../scripts/lib/serve.ts';
-import { expect, sampleClient, test, watchPage } from './fixtures.ts';
+import { BUILD_TIMEOUT, expect, sampleClient, test, watchPage } from './fixtures.ts';
 import { answersSummary, precacheUrls, storedAnswers, tempFolder, waitForServiceWorker, writeProject, type TestClient } from './offline-helpers.ts';
 
 // These tests build sites of their own, one at a time to spare the machine.
@@ -17,7 +17,7 @@ const clients: TestClient[] = [
 const base = '/workbooks/';
 
 test('each client’s service worker precaches only that client’s pages, under a sub-path too', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(BUILD_TIMEOUT);
   const root = tempFolder('offline-isolation');
   const out = join(root, 'dist');
   await astroBuild({ root: writeProject(join(root, 'project'), clients).root, outDir: out, base });
@@ -85,7 +85,7 @@ test('each client’s service worker precaches only that client’s pages, under
 });
 
 test('after the coach rebuilds with new wording, the client is offered a reload and keeps their answers', async ({ browser }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(BUILD_TIMEOUT);
   const client = sampleClient();
   const root = tempFolder('offline-update');
   const { root: project, content } = writeProject(join(root, 'project'));
@@ -145,7 +145,7 @@ test('after the coach rebuilds with new wording, the client is offered a reload 
 });
 
 test('each per-client deploy folder carries its own manifest and service worker, and works offline under a sub-path', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(BUILD_TIMEOUT);
   const root = tempFolder('offline-clients');
   const out = resolve(root, 'out');
   const run = spawnSync(process.execPath, [resolve('scripts', 'build-clients.ts'), '--base', base, '--out', out], {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
-import { expect, sampleClient, test } from './fixtures.ts';
+import { BUILD_TIMEOUT, expect, sampleClient, test } from './fixtures.ts';
 import { headingPages, readPdf } from './pdf-text.ts';
 
 /** The page budget for one client's blank workbook with 10 themes, on A4 and on Letter (stated in docs/printing.md). */
@@ -16,7 +16,7 @@ function runPdf(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd()
     cwd,
     encoding: 'utf8',
     env: { ...process.env, ...env },
-    timeout: 170_000,
+    timeout: BUILD_TIMEOUT - 10_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -29,7 +29,7 @@ function listedFiles(stdout: string): Map<string, number> {
 }
 
 test('npm run pdf writes the sample client’s pack, and the page counts it prints are right', async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(BUILD_TIMEOUT);
   const client = sampleClient();
   const out = join('.tmp', `pdf-sample-${process.pid}`);
   rmSync(out, { recursive: true, force: true });
@@ -47,7 +47,7 @@ test('npm run pdf writes the sample client’s pack, and the page counts it prin
 });
 
 test('a 10-theme client’s blank pack stays within the page budget, each worksheet on a page of its own', async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(BUILD_TIMEOUT);
   const root = join('.tmp', `pdf-ten-${process.pid}`);
   const { root: project, content } = createFixtureProject(root);
   const slug = 'ana-k3j5h7g9f1d3s5a7q9w2e4r6';

@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { astroBuild } from '../../scripts/lib/build.ts';
 import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
-import { expect, test, watchPage } from './fixtures.ts';
+import { BUILD_TIMEOUT, expect, test, watchPage } from './fixtures.ts';
 
 // An engagement of several sessions. Ada starts as a one-session client made by the CLI and
 // gets her goals session from `npm run new-session`; Ben's file lists three sessions, the last
@@ -35,7 +35,7 @@ function cli(script: string, args: string[], project: string) {
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(BUILD_TIMEOUT);
   mkdirSync(join(root, '.tmp'), { recursive: true });
   work = mkdtempSync(join(root, '.tmp', 'e2e-sessions-'));
   const { root: project, content } = createFixtureProject(join(work, 'project'));
