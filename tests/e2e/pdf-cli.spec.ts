@@ -77,7 +77,8 @@ test('a 10-theme client’s blank pack stays within the page budget, each worksh
   expect(run.stdout).toMatch(/client 2 of 2: /);
   const listed = listedFiles(run.stdout);
   expect(listed.size).toBe(6);
-  for (const [file, pages] of listed) expect(readPdf(file).pages, file).toBe(pages);
+  // The files are listed from the project folder the command ran in.
+  for (const [file, pages] of listed) expect(readPdf(resolve(project, file)).pages, file).toBe(pages);
 
   for (const file of ['workbook-blank-a4.pdf', 'workbook-blank-letter.pdf']) {
     const pdf = readPdf(join(out, slug, file));
@@ -88,7 +89,7 @@ test('a 10-theme client’s blank pack stays within the page budget, each worksh
     const flat = pdf.text.replace(/\s+/g, ' ');
     for (const theme of themes) expect(flat, file).toContain(theme);
   }
-  rmSync(root, { recursive: true, force: true });
+  rmSync(project, { recursive: true, force: true });
 });
 
 test('npm run pdf refuses a bad flag or a missing browser with one line and exit 1', async () => {
