@@ -88,13 +88,13 @@ export async function run({ sizes, runs }: BenchOptions): Promise<BenchReport> {
   const phaseRows: string[][] = [];
   for (const size of sizes) {
     // This project's pages, built from a fixture project holding the synthetic clients.
-    const project = createFixtureProject(join(WORK, `project-${size}`), { copyContent: false });
-    writeSyntheticContent(project.content, size);
-    const out = join(project.root, 'dist');
+    const fixture = createFixtureProject(join(WORK, `project-${size}`), { copyContent: false });
+    writeSyntheticContent(fixture.content, size);
+    const out = join(fixture.root, 'dist');
     const oursEnv = ENV;
     const oursExtra = [out];
     // One build, untimed, to count the pages and bring the files into the system's cache.
-    await firstBuild(project.root, oursEnv, oursExtra);
+    await firstBuild(fixture.root, oursEnv, oursExtra);
     const pages = builtPages(out).length;
     const bare = resolve(writeBareRouteProject(join(WORK, `bare-${size}`), pages));
     const bareEnv = { ...ENV, OUT_DIR: 'dist' };
@@ -105,7 +105,7 @@ export async function run({ sizes, runs }: BenchOptions): Promise<BenchReport> {
     const ours: Run[] = [];
     const floor: Run[] = [];
     for (let index = 0; index < runs; index += 1) {
-      ours.push(await firstBuild(project.root, oursEnv, oursExtra));
+      ours.push(await firstBuild(fixture.root, oursEnv, oursExtra));
       floor.push(await firstBuild(bare, bareEnv, bareExtra));
     }
     const [oursWall, bareWall] = [mid(ours, (r) => r.wallS), mid(floor, (r) => r.wallS)];
@@ -151,7 +151,7 @@ export async function run({ sizes, runs }: BenchOptions): Promise<BenchReport> {
       ]);
       phaseRows.push([String(size), project, ...PHASES.map((_, phase) => seconds(mid(list, (r) => r.phases[phase])))]);
     }
-    for (const dir of [out, content, bare]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [fixture.root, bare]) rmSync(dir, { recursive: true, force: true });
   }
   const table = (header: string[], body: string[][]) =>
     [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...body.map((row) => `| ${row.join(' | ')} |`)].join('\n');

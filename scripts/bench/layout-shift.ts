@@ -163,6 +163,8 @@ export async function run(options: { dist?: string; runs?: number } = {}): Promi
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   for (const result of await run(standaloneFlags(RUNS))) {
-    console.log(`${result.name}: ${result.value.toFixed(3)} ${result.unit} (target ${result.target}) · ${result.note}`);
+    console.log(
+      `${result.name}: ${result.value === undefined ? 'missing' : result.value.toFixed(3)} ${result.unit} (target ${result.target}) · ${result.note}`,
+    );
   }
 }
