@@ -1,5 +1,4 @@
 // @ts-check
-import { rmSync } from 'node:fs';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
@@ -7,16 +6,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { offline } from './src/integrations/offline.ts';
 import { posterFonts } from './src/integrations/poster-fonts.ts';
 
-// Builds of another content folder (tests, benchmarks: CONTENT_DIR) keep a content cache of their
-// own: a shared one keeps entries whose text is unchanged but whose files live in the other folder.
-// Astro rewrites .astro/content-modules.mjs only when its cache changed, so the file is removed here
-// and always written afresh from the cache that belongs to this build.
-// That cache sits inside the content folder, so it goes when a test deletes its folder.
-const contentCacheDir = process.env.CONTENT_DIR ? `${process.env.CONTENT_DIR.replace(/\/+$/, '')}/.astro-cache/` : undefined;
-rmSync(new URL('./.astro/content-modules.mjs', import.meta.url), { force: true });
-
 export default defineConfig({
-  ...(contentCacheDir ? { cacheDir: contentCacheDir } : {}),
   site: process.env.SITE_URL,
   base: process.env.BASE_PATH ?? '/',
   outDir: process.env.OUT_DIR ?? './dist',

@@ -1,13 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_ARGS, findChromium } from './scripts/lib/chromium.ts';
+import { CHROMIUM_ARGS, chromiumOrExit } from './scripts/lib/chromium.ts';
 
-let executablePath: string | undefined;
-try {
-  executablePath = await findChromium();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+const executablePath = await chromiumOrExit();
 
 // PORT (and DIST_DIR, read by the global setup) let several checkouts test side by side.
 const port = Number(process.env.PORT ?? 4321);
@@ -19,6 +13,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 60_000,
+  // A busy machine renders and hydrates slowly: give each expectation room before it fails.
+  expect: { timeout: 15_000 },
   forbidOnly: true,
   reporter: 'list',
   use: {

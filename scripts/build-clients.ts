@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { astroBuild } from './lib/build.ts';
 import { basePathOf, readContentFacts, type ContentFacts } from './lib/content.ts';
 import { findLeaks, REVIEW_FOLDER, splitBuild, type SplitFolder } from './lib/split.ts';
@@ -24,6 +25,7 @@ any other client. dist-clients/${REVIEW_FOLDER}/ holds your review pages, which 
 answers clients send with "Share with my coach". See docs/deploy.md.`;
 
 const MARKER = '.build-clients.json';
+// The project folder: the coach's own (this repository) or a fixture project, whichever the command runs in.
 const root = process.cwd();
 
 /** Stops the script with lines already in the project's error style. */
@@ -93,7 +95,7 @@ function seconds(ms: number): string {
 
 async function main(): Promise<void> {
   const flags = readFlags();
-  const contentDir = process.env.CONTENT_DIR ? resolve(root, process.env.CONTENT_DIR) : join(root, 'src', 'content');
+  const contentDir = join(root, 'src', 'content');
   let content: ContentFacts;
   try {
     content = readContentFacts(contentDir);
@@ -141,18 +143,16 @@ async function main(): Promise<void> {
   try {
     console.log(`Building ${clients.length} client workbook${clients.length === 1 ? '' : 's'} in one Astro build (base ${base})…`);
     let pages = 0;
-    const built = await astroBuild(
-      {
-        outDir: buildDir,
-        base,
-        onOutput: (text) => {
-          const before = pages;
-          pages += (text.match(/\(\+\d+ms\)/g) ?? []).length;
-          if (Math.floor(pages / 250) > Math.floor(before / 250)) console.log(`  ${pages} pages built…`);
-        },
-      },
+    const built = await astroBuild({
       root,
-    ).catch((error: Error & { output?: string }) => {
+      outDir: buildDir,
+      base,
+      onOutput: (text) => {
+        const before = pages;
+        pages += (text.match(/\(\+\d+ms\)/g) ?? []).length;
+        if (Math.floor(pages / 250) > Math.floor(before / 250)) console.log(`  ${pages} pages built…`);
+      },
+    }).catch((error: Error & { output?: string }) => {
       const output = error.output ?? error.message;
       const lines = output.split('\n').filter((line) => /^(error|warning):/.test(line.trim()));
       throw new Stop([...(lines.length > 0 ? lines : [output]), 'error: build:clients: astro build: expected a successful build, found the problems above']);
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
       outDir,
       slugs: clients.map((client) => client.slug),
       base,
-      publicDir: join(root, 'public'),
+      publicDir: fileURLToPath(new URL('../public', import.meta.url)),
       onFolder: async (folder, index, total) => {
         // Each client's service worker is written again over the folder itself, so it precaches exactly what the folder holds.
         if (folder.kind === 'client' && folder.slug) await writeServiceWorker({ dir: folder.dir, slug: folder.slug, urlPrefix: base, shared });

@@ -2,18 +2,10 @@ import * as prompts from '@clack/prompts';
 import { isCalendarDate } from '../src/schemas/dates.ts';
 import { MAX_THEME_LENGTH } from '../src/schemas/client.ts';
 import { createClient, formatProblem, parseFlags, USAGE, type ClientAnswers } from './lib/new-client.ts';
+import { flagsOrExit } from './lib/cli-flags.ts';
 
 // `npm run new-client`: asks for a client (or reads flags), checks it like the build does, writes the file.
-const parsed = parseFlags(process.argv.slice(2));
-if (!parsed.ok) {
-  console.error(formatProblem(parsed.problem));
-  console.error(USAGE);
-  process.exit(1);
-}
-if (parsed.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const parsed = flagsOrExit(parseFlags(process.argv.slice(2)), USAGE);
 
 async function ask(): Promise<ClientAnswers> {
   prompts.intro('New client');

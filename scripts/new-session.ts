@@ -2,18 +2,10 @@ import * as prompts from '@clack/prompts';
 import { contentDir, listWorkbooks } from '../src/lib/content-check.ts';
 import { isCalendarDate } from '../src/schemas/dates.ts';
 import { addSession, formatProblem, listClients, missingFlags, parseFlags, USAGE, type SessionRequest } from './lib/new-session.ts';
+import { flagsOrExit } from './lib/cli-flags.ts';
 
 // `npm run new-session`: adds a session (a workbook and a date) to a client's file, asking for what the flags leave out.
-const parsed = parseFlags(process.argv.slice(2));
-if (!parsed.ok) {
-  console.error(formatProblem(parsed.problem));
-  console.error(USAGE);
-  process.exit(1);
-}
-if (parsed.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
+const parsed = flagsOrExit(parseFlags(process.argv.slice(2)), USAGE);
 
 async function ask(request: SessionRequest): Promise<SessionRequest> {
   prompts.intro('New session');

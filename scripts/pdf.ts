@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { astroBuild } from './lib/build.ts';
+import { REPO_ROOT } from './lib/fixture-project.ts';
 import { CHROMIUM_ARGS, findChromium } from './lib/chromium.ts';
 import { PDF_USAGE, parsePdfArgs, readClients, sessionSheetPage, staleReason, writePack, type WrittenPdf } from './lib/pdf.ts';
 import { serveStatic } from './lib/serve.ts';
 
 // `npm run pdf`: blank worksheet packs (A4 and Letter) and the session sheet for every client, from the built site.
-const contentDir = process.env.CONTENT_DIR ?? join('src', 'content');
+// The project is the folder the command runs in: the coach's own, or a fixture project in tests.
+const contentDir = join('src', 'content');
 const dist = process.env.OUT_DIR ?? 'dist';
 const base = process.env.BASE_PATH ?? '/';
 const known = readClients(contentDir);
@@ -34,7 +36,7 @@ try {
 }
 
 const clients = options.clients.length > 0 ? known.filter((client) => options.clients.includes(client.slug)) : known;
-const sources = ['src', 'public', 'astro.config.mjs', 'package.json', contentDir];
+const sources = [...['src', 'public', 'astro.config.mjs', 'package.json'].map((path) => join(REPO_ROOT, path)), 'astro.config.mjs', contentDir];
 const stale = staleReason(
   dist,
   sources,

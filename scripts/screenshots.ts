@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium } from './lib/chromium.ts';
+import { CHROMIUM_ARGS, chromiumOrExit } from './lib/chromium.ts';
 import { serveStatic } from './lib/serve.ts';
 import { contentDir } from '../src/lib/content-check.ts';
 
@@ -22,13 +22,7 @@ const shots: Array<{ path: string; file: string; width: number; height: number }
   { path: 'coach/', file: 'coach-dashboard.png', width: 1200, height: 700 },
 ];
 
-let executablePath: string | undefined;
-try {
-  executablePath = await findChromium();
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
-}
+const executablePath = await chromiumOrExit();
 const served = await serveStatic('dist');
 const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 mkdirSync('docs', { recursive: true });

@@ -4,8 +4,8 @@ import { clientSchema } from './schemas/client.ts';
 import { coachSchema } from './schemas/coach.ts';
 import { workbookPageSchema } from './schemas/workbook-page.ts';
 
-// Tests and benchmarks point CONTENT_DIR at generated content; coaches never need to.
-const base = process.env.CONTENT_DIR ?? './src/content';
+// Read against the project root: tests and benchmarks build fixture projects with content of their own.
+const base = './src/content';
 
 const clients = defineCollection({
   loader: glob({ pattern: '*.{yaml,yml}', base: `${base}/clients`, generateId: ({ entry }) => entry.replace(/\.ya?ml$/, '') }),

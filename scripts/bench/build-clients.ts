@@ -4,6 +4,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { astroBuild } from '../lib/build.ts';
+import { createFixtureProject } from '../lib/fixture-project.ts';
 import { writeSyntheticContent } from '../lib/synthetic.ts';
 import type { BenchResult } from '../lib/bench.ts';
 
@@ -22,21 +23,21 @@ export async function run(): Promise<BenchResult[]> {
   rmSync(join(root, work), { recursive: true, force: true });
   mkdirSync(join(root, work), { recursive: true });
   try {
-    writeSyntheticContent(join(root, work, 'content'), CLIENTS, root);
+    const project = createFixtureProject(join(root, work, 'project'), { copyContent: false });
+    writeSyntheticContent(project.content, CLIENTS, root);
     const started = performance.now();
-    const { stdout } = await promisify(execFile)(process.execPath, ['scripts/build-clients.ts', '--out', join(work, 'out')], {
-      cwd: root,
-      env: { ...process.env, CONTENT_DIR: join(work, 'content') },
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'scripts', 'build-clients.ts'), '--out', join(root, work, 'out')], {
+      cwd: project.root,
       maxBuffer: 16 * 1024 * 1024,
     });
     const total = (performance.now() - started) / 1000;
     const build = Number(/pages built in ([\d.]+) s/.exec(stdout)?.[1] ?? Number.NaN);
 
-    const single = join(work, 'single');
-    writeSyntheticContent(join(root, single), 1, root);
+    const single = createFixtureProject(join(root, work, 'single'), { copyContent: false });
+    writeSyntheticContent(single.content, 1, root);
     let perClient = 0;
     for (let i = 0; i < SAMPLE_BUILDS; i += 1) {
-      const { ms } = await astroBuild({ contentDir: single, outDir: join(root, work, `single-out-${i}`) }, root);
+      const { ms } = await astroBuild({ root: single.root, outDir: join(root, work, `single-out-${i}`) });
       perClient += ms / 1000 / SAMPLE_BUILDS;
     }
 

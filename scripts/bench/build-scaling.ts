@@ -9,6 +9,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { machine, measureCommand, measured, median, round, type BenchOptions, type BenchReport, type BenchResult, type Measured } from '../lib/bench.ts';
+import { createFixtureProject } from '../lib/fixture-project.ts';
 import { builtPages } from '../lib/pages.ts';
 import { writeBareRouteProject, writeSyntheticContent } from '../lib/synthetic.ts';
 
@@ -67,9 +68,10 @@ function forget(root: string, extra: string[] = []): void {
   }
 }
 
+/** A first build of the project at `root`, run from this repository as every build of a fixture project is. */
 async function firstBuild(root: string, env: NodeJS.ProcessEnv, extra: string[]): Promise<Run> {
   forget(root, extra);
-  const run = await measureCommand(process.execPath, [ASTRO_BIN, 'build'], { cwd: root, env });
+  const run = await measureCommand(process.execPath, [ASTRO_BIN, 'build', '--root', root], { cwd: ROOT, env });
   return { ...run, phases: phases(run.output) };
 }
 
@@ -85,14 +87,14 @@ export async function run({ sizes, runs }: BenchOptions): Promise<BenchReport> {
   const rows: string[][] = [];
   const phaseRows: string[][] = [];
   for (const size of sizes) {
-    const content = join(WORK, `content-${size}`);
-    const out = join(WORK, `out-${size}`);
-    writeSyntheticContent(content, size);
-    const oursEnv = { ...ENV, CONTENT_DIR: content, OUT_DIR: out };
-    // A build of another content folder keeps its caches in that folder (astro.config.mjs).
-    const oursExtra = [join(ROOT, content, '.astro-cache'), join(ROOT, out)];
+    // This project's pages, built from a fixture project holding the synthetic clients.
+    const fixture = createFixtureProject(join(WORK, `project-${size}`), { copyContent: false });
+    writeSyntheticContent(fixture.content, size);
+    const out = join(fixture.root, 'dist');
+    const oursEnv = ENV;
+    const oursExtra = [out];
     // One build, untimed, to count the pages and bring the files into the system's cache.
-    await firstBuild(ROOT, oursEnv, oursExtra);
+    await firstBuild(fixture.root, oursEnv, oursExtra);
     const pages = builtPages(out).length;
     const bare = resolve(writeBareRouteProject(join(WORK, `bare-${size}`), pages));
     const bareEnv = { ...ENV, OUT_DIR: 'dist' };
@@ -103,7 +105,7 @@ export async function run({ sizes, runs }: BenchOptions): Promise<BenchReport> {
     const ours: Run[] = [];
     const floor: Run[] = [];
     for (let index = 0; index < runs; index += 1) {
-      ours.push(await firstBuild(ROOT, oursEnv, oursExtra));
+      ours.push(await firstBuild(fixture.root, oursEnv, oursExtra));
       floor.push(await firstBuild(bare, bareEnv, bareExtra));
     }
     const [oursWall, bareWall] = [mid(ours, (r) => r.wallS), mid(floor, (r) => r.wallS)];
@@ -149,7 +151,7 @@ export async function run({ sizes, runs }: BenchOptions): Promise<BenchReport> {
       ]);
       phaseRows.push([String(size), project, ...PHASES.map((_, phase) => seconds(mid(list, (r) => r.phases[phase])))]);
     }
-    for (const dir of [out, content, bare]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [fixture.root, bare]) rmSync(dir, { recursive: true, force: true });
   }
   const table = (header: string[], body: string[][]) =>
     [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...body.map((row) => `| ${row.join(' | ')} |`)].join('\n');

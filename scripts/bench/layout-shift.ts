@@ -8,13 +8,12 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { astroBuild } from '../lib/build.ts';
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts';
 import { builtPages, type BuiltPage, type PageKind } from '../lib/pages.ts';
 import { serveCompressed } from '../lib/serve.ts';
-import type { BenchResult } from '../lib/bench.ts';
+import { standaloneFlags, type BenchResult } from '../lib/bench.ts';
 
 /** Lighthouse's mobile preset: a Moto G Power sized screen on slow 4G, with a processor four times slower than the host. */
 export const PHONE = {
@@ -163,13 +162,7 @@ export async function run(options: { dist?: string; runs?: number } = {}): Promi
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string' } } });
-  const runs = values.runs === undefined ? RUNS : Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) {
-    console.error(`error: --runs: expected a whole number of at least 1, found ${JSON.stringify(values.runs)}`);
-    process.exit(1);
-  }
-  for (const result of await run({ dist: values.dist, runs })) {
+  for (const result of await run(standaloneFlags(RUNS))) {
     console.log(
       `${result.name}: ${result.value === undefined ? 'missing' : result.value.toFixed(3)} ${result.unit} (target ${result.target}) · ${result.note}`,
     );

@@ -9,9 +9,8 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { astroBuild } from '../lib/build.ts';
-import { median, type BenchResult } from '../lib/bench.ts';
+import { median, standaloneFlags, type BenchResult } from '../lib/bench.ts';
 import { findChromium } from '../lib/chromium.ts';
 import { builtPages, type BuiltPage, type PageKind } from '../lib/pages.ts';
 import { serveCompressed } from '../lib/serve.ts';
@@ -160,13 +159,7 @@ export async function run(options: { dist?: string; runs?: number } = {}): Promi
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string' } } });
-  const runs = values.runs === undefined ? RUNS : Number(values.runs);
-  if (!Number.isInteger(runs) || runs < 1) {
-    console.error(`error: --runs: expected a whole number of at least 1, found ${JSON.stringify(values.runs)}`);
-    process.exit(1);
-  }
-  for (const result of await run({ dist: values.dist, runs }))
+  for (const result of await run(standaloneFlags(RUNS)))
     console.log(
       `${result.name}: ${Number.isNaN(result.value) ? 'missing' : result.value} ${result.unit}${result.target ? ` (target ${result.target})` : ''} · ${result.note}`,
     );

@@ -6,6 +6,7 @@ import { BuiltSite } from '../../src/offline/built-site.ts';
 import { clientFolders, writeServiceWorker, writeServiceWorkers } from '../../src/offline/service-worker.ts';
 import { median, round, type BenchResult } from '../lib/bench.ts';
 import { astroBuild } from '../lib/build.ts';
+import { createFixtureProject } from '../lib/fixture-project.ts';
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts';
 import { pageScripts } from '../lib/page-weight.ts';
 import { serveStatic } from '../lib/serve.ts';
@@ -44,10 +45,10 @@ function precompress(dir: string): void {
 }
 
 /** The sample client's content with its theme names in Japanese. */
-function japaneseContent(root: string): string {
-  const dir = join(root, 'content-ja');
-  cpSync('src/content', dir, { recursive: true });
-  const clients = join(dir, 'clients');
+/** A fixture project whose clients' themes are Japanese; returns its root. */
+function japaneseProject(root: string): string {
+  const { root: project, content } = createFixtureProject(join(root, 'project-ja'));
+  const clients = join(content, 'clients');
   for (const file of readdirSync(clients)) {
     let index = 0;
     const yaml = readFileSync(join(clients, file), 'utf8').replace(
@@ -56,7 +57,7 @@ function japaneseContent(root: string): string {
     );
     writeFileSync(join(clients, file), yaml);
   }
-  return dir;
+  return project;
 }
 
 /**
@@ -110,7 +111,7 @@ export async function run(): Promise<BenchResult[]> {
   const sample = await writeServiceWorker({ dir: dist, slug });
 
   const japaneseDist = join(root, 'dist-ja');
-  await astroBuild({ contentDir: japaneseContent(root), outDir: japaneseDist });
+  await astroBuild({ root: japaneseProject(root), outDir: japaneseDist });
   const japanese = await writeServiceWorker({ dir: japaneseDist, slug });
 
   precompress(dist);

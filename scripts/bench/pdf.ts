@@ -15,7 +15,7 @@ const ROUNDS = 5;
  * Uses dist/ when it is current, else builds the sample site into a temporary folder.
  */
 export async function run(): Promise<BenchResult[]> {
-  const contentDir = process.env.CONTENT_DIR ?? join('src', 'content');
+  const contentDir = join('src', 'content');
   const clients = readClients(contentDir);
   const client = clients[0];
   if (!client) throw new Error(`No client in ${contentDir}/clients to print.`);

@@ -2,6 +2,21 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+/**
+ * The `--dist` (a built site to reuse) and `--runs` flags of a bench module run on its own
+ * (`node scripts/bench/<module>.ts`); a count that is not a whole number of at least 1 stops with one line.
+ */
+export function standaloneFlags(defaultRuns: number): { dist: string | undefined; runs: number } {
+  const { values } = parseArgs({ options: { dist: { type: 'string' }, runs: { type: 'string' } } });
+  const runs = values.runs === undefined ? defaultRuns : Number(values.runs);
+  if (!Number.isInteger(runs) || runs < 1) {
+    console.error(`error: --runs: expected a whole number of at least 1, found ${JSON.stringify(values.runs)}`);
+    process.exit(1);
+  }
+  return { dist: values.dist, runs };
+}
 
 /** One measured figure. Every module in scripts/bench/ returns a list of these from `run()`. */
 export interface BenchResult {

@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface BuildOptions {
-  /** Content folder relative to the project root; defaults to src/content. */
-  contentDir?: string;
-  /** Output folder; defaults to dist. */
+  /** The project folder: this repository, or a fixture project (scripts/lib/fixture-project.ts). Defaults to the current folder. */
+  root?: string;
+  /** Output folder; defaults to the project's own (dist). */
   outDir?: string;
   /** Base path the site is served under, such as /workbooks/. */
   base?: string;
@@ -16,60 +15,23 @@ export interface BuildOptions {
   onOutput?: (text: string) => void;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const ASTRO_BIN = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
 
 /**
- * Runs one build at a time per project. Every build shares `.astro/` (Astro writes the content
- * modules list there), so two at once, such as tests building different content folders, can
- * read each other's half-written files. A lock left by a process that died is taken over.
+ * Runs `astro build` for a project folder, and rejects with Astro's output on failure. Each project
+ * keeps its own `.astro/` and cache, so builds of different projects can run at the same time.
+ * Astro runs from this repository, whose pages and packages every fixture project uses.
  */
-async function oneAtATime<T>(root: string, task: () => Promise<T>): Promise<T> {
-  const lock = join(root, '.tmp', 'astro-build.lock');
-  mkdirSync(join(root, '.tmp'), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      writeFileSync(join(lock, 'pid'), String(process.pid));
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let holder = Number.NaN;
-      try {
-        holder = Number(readFileSync(join(lock, 'pid'), 'utf8'));
-      } catch {
-        // The holder has made the folder but not yet written its pid: wait for it.
-      }
-      if (Number.isInteger(holder) && !alive(holder)) rmSync(lock, { recursive: true, force: true });
-      else await sleep(200);
-    }
-  }
-  try {
-    return await task();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-/** Runs `astro build` with content and output folders set, and rejects with Astro's output on failure. */
-export function astroBuild(options: BuildOptions = {}, root: string = process.cwd()): Promise<{ output: string; ms: number }> {
-  return oneAtATime(root, () => runBuild(options, root));
-}
-
-function runBuild(options: BuildOptions, root: string): Promise<{ output: string; ms: number }> {
+export function astroBuild(options: BuildOptions = {}): Promise<{ output: string; ms: number }> {
+  const root = resolve(options.root ?? process.cwd());
+  const args = [ASTRO_BIN, 'build', '--root', root];
+  if (options.outDir) args.push('--outDir', resolve(options.outDir));
+  if (options.base) args.push('--base', options.base);
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-  if (options.contentDir) env.CONTENT_DIR = options.contentDir;
-  if (options.outDir) env.OUT_DIR = options.outDir;
-  if (options.base) env.BASE_PATH = options.base;
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: root, env });
+  return new Promise((done, reject) => {
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env });
     let output = '';
     const collect = (chunk: Buffer) => {
       output += chunk.toString();
@@ -80,7 +42,7 @@ function runBuild(options: BuildOptions, root: string): Promise<{ output: string
     child.stderr.on('data', collect);
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code === 0) resolve({ output, ms: performance.now() - started });
+      if (code === 0) done({ output, ms: performance.now() - started });
       else reject(Object.assign(new Error(`astro build failed (exit ${code})\n${output}`), { output }));
     });
   });

@@ -30,3 +30,13 @@ export async function findChromium(): Promise<string | undefined> {
   if (own && existsSync(own)) return undefined;
   throw new Error(CHROMIUM_MISSING);
 }
+
+/** The Chromium to drive, for a config or a script: when there is none, prints why in one line and exits. */
+export async function chromiumOrExit(): Promise<string | undefined> {
+  try {
+    return await findChromium();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(1);
+  }
+}

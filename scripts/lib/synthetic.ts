@@ -84,7 +84,7 @@ export function syntheticClient(index: number): SyntheticClient {
 /**
  * Writes a content folder with `count` synthetic clients and the coach file and
  * workbooks of the project at `root`, and returns the clients. `dir` is emptied
- * first; for `CONTENT_DIR` it must be inside the project (it is read relative to it).
+ * first; it is usually the content folder of a fixture project (scripts/lib/fixture-project.ts).
  */
 export function writeSyntheticContent(dir: string, count: number, root: string = process.cwd()): SyntheticClient[] {
   if (count > MAX_SYNTHETIC_CLIENTS) throw new Error(`error: synthetic clients: count: expected at most ${MAX_SYNTHETIC_CLIENTS}, found ${count}`);

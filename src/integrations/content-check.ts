@@ -1,5 +1,6 @@
 import type { AstroIntegration } from 'astro';
-import { checkContent } from '../lib/content-check.ts';
+import { fileURLToPath } from 'node:url';
+import { checkContent, contentDir } from '../lib/content-check.ts';
 import { formatProblem } from '../schemas/problems.ts';
 
 /**
@@ -10,8 +11,8 @@ export function contentCheck(): AstroIntegration {
   return {
     name: 'workbook-content-check',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
-        const problems = checkContent();
+      'astro:config:setup': ({ config, logger }) => {
+        const problems = checkContent(contentDir(fileURLToPath(config.root)));
         for (const problem of problems) {
           if (problem.level === 'warning') logger.warn(formatProblem(problem));
         }

@@ -9,9 +9,9 @@ import { zodProblems } from '../schemas/zod-problems.ts';
 import { isPrivateSlug, themeKey } from './slug.ts';
 import { letterProblems } from './letter.ts';
 
-/** Where content lives: `CONTENT_DIR` when set (tests, benchmarks), else `src/content`. */
+/** Where a project's content lives: `src/content` under its root (the current folder by default). */
 export function contentDir(root: string = process.cwd()): string {
-  return process.env.CONTENT_DIR ? resolve(root, process.env.CONTENT_DIR) : join(root, 'src', 'content');
+  return join(resolve(root), 'src', 'content');
 }
 
 function shown(path: string): string {

@@ -44,6 +44,18 @@ async function fillTextFields(page: Page) {
   }
 }
 
+/** Opens what a page keeps folded away (a value's merge and rename controls, the order on each day), so axe checks it too. */
+async function openFoldedControls(page: Page) {
+  const merge = page.getByText('Merge or remove').filter({ visible: true });
+  if ((await merge.count()) > 0) {
+    await merge.first().click();
+    const rename = page.getByRole('button', { name: /^Rename / }).filter({ visible: true });
+    if ((await rename.count()) > 0) await rename.first().click();
+  }
+  const order = page.getByText('The order on each day').filter({ visible: true });
+  if ((await order.count()) > 0) await order.first().click();
+}
+
 async function violations(browser: Browser, path: string, state: 'empty' | 'filled', viewportName: string, baseURL: string) {
   const context = await browser.newContext({ ...VIEWPORTS[viewportName], baseURL });
   try {
@@ -57,7 +69,10 @@ async function violations(browser: Browser, path: string, state: 'empty' | 'fill
     const response = await page.goto(path);
     expect(response?.status(), `${path} responds`).toBe(200);
     await waitForIslands(page);
-    if (state === 'filled') await fillTextFields(page);
+    if (state === 'filled') {
+      await openFoldedControls(page);
+      await fillTextFields(page);
+    }
     const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
     const where = `${path} [${state}, ${viewportName}]`;
     return [
@@ -74,6 +89,9 @@ async function violations(browser: Browser, path: string, state: 'empty' | 'fill
     await context.close();
   }
 }
+
+// One axe pass per page, state and viewport; a busy machine gets room to load, hydrate and fill a page.
+test.describe.configure({ timeout: 120_000 });
 
 for (const { path, kind } of pages) {
   test.describe(`${path} (${kind})`, () => {

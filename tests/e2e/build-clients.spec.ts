@@ -1,15 +1,16 @@
 import { execFile } from 'node:child_process';
 import { ANSWERS_VERSION } from '../../src/stores/limits.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { encodeShareFragment } from '../../src/share/codec.ts';
 import { readShareFragment } from '../../src/share/decode.ts';
 import { headersFor, parseHeadersFile } from '../../scripts/lib/privacy.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
+import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { writeSyntheticContent, type SyntheticClient } from '../../scripts/lib/synthetic.ts';
 import { sampleAnswers, sampleAnswersFile } from '../sample-answers.ts';
-import { expect, test, watchPage } from './fixtures.ts';
+import { BUILD_TIMEOUT, expect, test, watchPage } from './fixtures.ts';
 
 /*
  * Builds 30 made-up clients with `npm run build:clients`, once for the root of
@@ -17,8 +18,7 @@ import { expect, test, watchPage } from './fixtures.ts';
  * deploy them: each alone, served by a plain static server.
  */
 const COUNT = 30;
-const work = join('.tmp', `e2e-build-clients-${process.env.PORT ?? 'default'}`);
-const contentDir = join(work, 'content');
+const work = resolve('.tmp', `e2e-build-clients-${process.env.PORT ?? 'default'}`);
 const BASES = { root: '/', sub: '/sub/path/' } as const;
 type BaseName = keyof typeof BASES;
 const outDir = (name: BaseName) => join(work, `out-${name}`);
@@ -43,11 +43,12 @@ let clients: SyntheticClient[] = [];
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  test.setTimeout(300_000);
-  clients = writeSyntheticContent(contentDir, COUNT);
+  test.setTimeout(2 * BUILD_TIMEOUT);
+  const project = createFixtureProject(join(work, 'project'), { copyContent: false });
+  clients = writeSyntheticContent(project.content, COUNT);
   for (const name of Object.keys(BASES) as BaseName[]) {
-    await promisify(execFile)(process.execPath, ['scripts/build-clients.ts', '--base', BASES[name], '--out', outDir(name)], {
-      env: { ...process.env, CONTENT_DIR: contentDir },
+    await promisify(execFile)(process.execPath, [resolve('scripts', 'build-clients.ts'), '--base', BASES[name], '--out', outDir(name)], {
+      cwd: project.root,
       maxBuffer: 16 * 1024 * 1024,
     });
   }

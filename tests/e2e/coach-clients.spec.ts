@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { buildCoachSite, FIXTURE_CLIENTS, type CoachSite } from './coach-site.ts';
-import { expect, sampleClient, test, watchPage, type SampleClient } from './fixtures.ts';
+import { BUILD_TIMEOUT, expect, sampleClient, test, watchPage, type SampleClient } from './fixtures.ts';
 
 // These tests need clients the sample site lacks: they build their own copy of the site.
 test.describe.configure({ mode: 'serial' });
@@ -21,7 +21,7 @@ const sam = fixtures.find((client) => client.themes.length < 8)!;
 let site: CoachSite;
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(BUILD_TIMEOUT);
   site = await buildCoachSite('coach-clients');
 });
 

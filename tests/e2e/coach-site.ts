@@ -1,6 +1,7 @@
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { astroBuild } from '../../scripts/lib/build.ts';
+import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
 
 /** The fixture clients added next to the sample client: Zoë (10 themes) and Sam (8). */
@@ -19,14 +20,10 @@ export interface CoachSite {
  */
 export async function buildCoachSite(name: string): Promise<CoachSite> {
   const dir = join('.tmp', `${name}-${process.pid}`);
-  rmSync(dir, { recursive: true, force: true });
-  const content = join(dir, 'content');
-  mkdirSync(content, { recursive: true });
-  cpSync(join('src', 'content'), content, { recursive: true });
+  const { root, content } = createFixtureProject(dir);
   for (const file of readdirSync(FIXTURE_CLIENTS)) cpSync(join(FIXTURE_CLIENTS, file), join(content, 'clients', file));
-  const outDir = join(dir, 'dist');
-  await astroBuild({ contentDir: content, outDir });
-  const server = await serveStatic(outDir, { port: 0 });
+  await astroBuild({ root });
+  const server = await serveStatic(join(root, 'dist'), { port: 0 });
   return {
     server,
     dir,

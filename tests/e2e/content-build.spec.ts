@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { astroBuild } from '../../scripts/lib/build.ts';
+import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
-import { expect, test, watchPage } from './fixtures.ts';
+import { BUILD_TIMEOUT, expect, test, watchPage } from './fixtures.ts';
 
 // A coach's day one: a fresh copy of the content, a client added by the CLI with a
 // non-Latin name and hostile text, a second workbook dropped in, then a real build.
@@ -19,21 +20,20 @@ let slug: string;
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(BUILD_TIMEOUT);
   mkdirSync(join(root, '.tmp'), { recursive: true });
   work = mkdtempSync(join(root, '.tmp', 'e2e-build-'));
-  const content = join(work, 'content');
-  cpSync(join(root, 'src', 'content'), content, { recursive: true });
+  const { root: project, content } = createFixtureProject(join(work, 'project'));
   cpSync(join(root, 'tests', 'fixtures', 'second-workbook'), content, { recursive: true });
   const cli = spawnSync(
     process.execPath,
     [join(root, 'scripts', 'new-client.ts'), '--name', name, ...themes.flatMap((theme) => ['--theme', theme]), '--date', '2026-12-09', '--json'],
-    { cwd: root, env: { ...process.env, CONTENT_DIR: content }, encoding: 'utf8' },
+    { cwd: project, encoding: 'utf8' },
   );
   expect(cli.status, cli.stderr).toBe(0);
   slug = JSON.parse(cli.stdout.trim().split('\n').at(-1) ?? '{}').slug;
-  await astroBuild({ contentDir: relative(root, content), outDir: join(work, 'dist') });
-  server = await serveStatic(join(work, 'dist'));
+  await astroBuild({ root: project });
+  server = await serveStatic(join(project, 'dist'));
 });
 
 test.afterAll(async () => {

@@ -5,6 +5,9 @@ import { parse } from 'yaml';
 
 export { expect };
 
+/** Room for a test or hook that builds a site: a build on a 2-core machine busy with other work can take minutes. */
+export const BUILD_TIMEOUT = 600_000;
+
 /** What went wrong on a page that a person would not see but must never happen. */
 export interface PageProblems {
   consoleErrors: string[];

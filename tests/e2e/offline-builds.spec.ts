@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { astroBuild } from '../../scripts/lib/build.ts';
 import { serveStatic } from '../../scripts/lib/serve.ts';
-import { expect, sampleClient, test, watchPage } from './fixtures.ts';
-import { answersSummary, precacheUrls, storedAnswers, tempFolder, waitForServiceWorker, writeContent, type TestClient } from './offline-helpers.ts';
+import { BUILD_TIMEOUT, expect, sampleClient, test, watchPage } from './fixtures.ts';
+import { answersSummary, precacheUrls, storedAnswers, tempFolder, waitForServiceWorker, writeProject, type TestClient } from './offline-helpers.ts';
 
-// These tests build sites of their own; Astro keeps one content cache per project, so one build at a time.
+// These tests build sites of their own, one at a time to spare the machine.
 test.describe.configure({ mode: 'serial' });
 
 const clients: TestClient[] = [
@@ -17,10 +17,10 @@ const clients: TestClient[] = [
 const base = '/workbooks/';
 
 test('each client’s service worker precaches only that client’s pages, under a sub-path too', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(BUILD_TIMEOUT);
   const root = tempFolder('offline-isolation');
   const out = join(root, 'dist');
-  await astroBuild({ contentDir: writeContent(join(root, 'content'), clients), outDir: out, base });
+  await astroBuild({ root: writeProject(join(root, 'project'), clients).root, outDir: out, base });
 
   for (const client of clients) {
     const others = clients.filter((other) => other !== client);
@@ -85,12 +85,12 @@ test('each client’s service worker precaches only that client’s pages, under
 });
 
 test('after the coach rebuilds with new wording, the client is offered a reload and keeps their answers', async ({ browser }, testInfo) => {
-  test.setTimeout(180_000);
+  test.setTimeout(BUILD_TIMEOUT);
   const client = sampleClient();
   const root = tempFolder('offline-update');
-  const content = writeContent(join(root, 'content'));
-  const out = join(root, 'dist');
-  await astroBuild({ contentDir: content, outDir: out });
+  const { root: project, content } = writeProject(join(root, 'project'));
+  const out = join(project, 'dist');
+  await astroBuild({ root: project });
 
   const served = await serveStatic(out);
   const origin = new URL(served.url).origin;
@@ -113,7 +113,7 @@ test('after the coach rebuilds with new wording, the client is offered a reload 
 
     const welcome = join(content, 'workbooks', 'values', 'index.mdx');
     writeFileSync(welcome, readFileSync(welcome, 'utf8').replace('There is no right answer', 'There is no wrong answer'));
-    await astroBuild({ contentDir: content, outDir: out });
+    await astroBuild({ root: project });
 
     // Coming back to the workbook is what makes the browser look for a new version.
     await page.reload();
@@ -145,11 +145,11 @@ test('after the coach rebuilds with new wording, the client is offered a reload 
 });
 
 test('each per-client deploy folder carries its own manifest and service worker, and works offline under a sub-path', async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(BUILD_TIMEOUT);
   const root = tempFolder('offline-clients');
-  const out = join(root, 'out');
-  const run = spawnSync(process.execPath, ['scripts/build-clients.ts', '--base', base, '--out', out], {
-    env: { ...process.env, CONTENT_DIR: writeContent(join(root, 'content'), clients) },
+  const out = resolve(root, 'out');
+  const run = spawnSync(process.execPath, [resolve('scripts', 'build-clients.ts'), '--base', base, '--out', out], {
+    cwd: writeProject(join(root, 'project'), clients).root,
     encoding: 'utf8',
   });
   expect(run.status, run.stderr).toBe(0);

@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
 import { ANSWERS_VERSION } from '../../src/stores/limits.ts';
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { createFixtureProject, type FixtureProject } from '../../scripts/lib/fixture-project.ts';
 import type { Answers } from '../../src/schemas/answers.ts';
-import { defaultPosterChoices } from '../../src/stores/model.ts';
+import { answersOf, value } from '../sample-answers.ts';
 
 /** A client for a synthetic content folder. */
 export interface TestClient {
@@ -13,10 +14,7 @@ export interface TestClient {
   themes: string[];
 }
 
-/**
- * A fresh folder under .tmp/ (ignored by git and by astro check), emptied first.
- * The path is relative to the project root, as the build's CONTENT_DIR must be.
- */
+/** A fresh folder under .tmp/ (ignored by git and by astro check), emptied first. */
 export function tempFolder(name: string): string {
   const dir = join('.tmp', name);
   rmSync(dir, { recursive: true, force: true });
@@ -25,13 +23,13 @@ export function tempFolder(name: string): string {
 }
 
 /**
- * Copies src/content (coach, workbooks) into `dir` and replaces the sample
- * client with `clients`, so a test can build a site of its own.
+ * Makes a fixture project at `dir` with this project's content (coach, workbooks) and,
+ * given `clients`, those clients in place of the sample one, so a test can build a site of its own.
  */
-export function writeContent(dir: string, clients?: TestClient[]): string {
-  cpSync(join(process.cwd(), 'src', 'content'), dir, { recursive: true });
+export function writeProject(dir: string, clients?: TestClient[]): FixtureProject {
+  const project = createFixtureProject(dir);
   if (clients) {
-    const folder = join(dir, 'clients');
+    const folder = join(project.content, 'clients');
     for (const file of readdirSync(folder)) rmSync(join(folder, file));
     for (const client of clients) {
       writeFileSync(
@@ -40,7 +38,7 @@ export function writeContent(dir: string, clients?: TestClient[]): string {
       );
     }
   }
-  return dir;
+  return project;
 }
 
 /** Resolves once a service worker controls the page (the first visit's worker claims it). */
@@ -70,27 +68,7 @@ export function pngSize(png: Buffer): { width: number; height: number } {
  * against src/schemas/answers.ts), for seeding a client's browser.
  */
 export function storedAnswers(notes: string): string {
-  const data: Answers = {
-    lens: [],
-    poster: defaultPosterChoices(),
-    values: [
-      {
-        id: 'family',
-        label: 'Family',
-        chain: [
-          { id: 'w-family', text: 'Family' },
-          { id: 'w-sunday', text: 'Sunday dinners' },
-        ],
-        boldId: 'w-sunday',
-        rank: 1,
-        rating: 7,
-        origin: 'coach',
-      },
-    ],
-    history: [],
-    workbooks: { values: { notes } },
-    updatedAt: Date.UTC(2026, 11, 4),
-  };
+  const data = answersOf([value('Family', 1, ['Family', 'Sunday dinners'], 1, 7)], [], notes, Date.UTC(2026, 11, 4));
   return JSON.stringify({ version: ANSWERS_VERSION, data });
 }
 

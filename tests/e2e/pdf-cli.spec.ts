@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { expect, sampleClient, test } from './fixtures.ts';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
+import { BUILD_TIMEOUT, expect, sampleClient, test } from './fixtures.ts';
 import { headingPages, readPdf } from './pdf-text.ts';
 
 /** The page budget for one client's blank workbook with 10 themes, on A4 and on Letter (stated in docs/printing.md). */
@@ -9,8 +10,14 @@ const PAGE_BUDGET = 7;
 
 const node = existsSync(join('node_modules', '.bin', 'node')) ? join('node_modules', '.bin', 'node') : process.execPath;
 
-function runPdf(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(node, ['scripts/pdf.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 170_000 });
+/** Runs `npm run pdf` in the project folder `cwd` (this repository by default). */
+function runPdf(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd()) {
+  const result = spawnSync(resolve(node), [resolve('scripts', 'pdf.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    timeout: BUILD_TIMEOUT - 10_000,
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -22,7 +29,7 @@ function listedFiles(stdout: string): Map<string, number> {
 }
 
 test('npm run pdf writes the sample client’s pack, and the page counts it prints are right', async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(BUILD_TIMEOUT);
   const client = sampleClient();
   const out = join('.tmp', `pdf-sample-${process.pid}`);
   rmSync(out, { recursive: true, force: true });
@@ -40,11 +47,9 @@ test('npm run pdf writes the sample client’s pack, and the page counts it prin
 });
 
 test('a 10-theme client’s blank pack stays within the page budget, each worksheet on a page of its own', async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(BUILD_TIMEOUT);
   const root = join('.tmp', `pdf-ten-${process.pid}`);
-  rmSync(root, { recursive: true, force: true });
-  const content = join(root, 'content');
-  cpSync(join('src', 'content'), content, { recursive: true });
+  const { root: project, content } = createFixtureProject(root);
   const slug = 'ana-k3j5h7g9f1d3s5a7q9w2e4r6';
   const themes = [
     'Creativity',
@@ -62,9 +67,9 @@ test('a 10-theme client’s blank pack stays within the page budget, each worksh
     join(content, 'clients', `${slug}.yaml`),
     `name: Ana Ferreira\nsessionDate: "2026-12-10"\nworkbook: values\nthemes:\n${themes.map((theme) => `  - name: "${theme}"\n    evidence:\n      - "A quote from the Discovery Doc about ${theme.toLowerCase()}."`).join('\n')}\n`,
   );
-  const out = join(root, 'pdf');
+  const out = join(project, 'pdf');
   mkdirSync(out, { recursive: true });
-  const run = runPdf(['--out', out], { CONTENT_DIR: content, OUT_DIR: join(root, 'dist') });
+  const run = runPdf(['--out', out], {}, project);
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
   expect(run.stdout).toContain('Building the site first');
@@ -72,7 +77,8 @@ test('a 10-theme client’s blank pack stays within the page budget, each worksh
   expect(run.stdout).toMatch(/client 2 of 2: /);
   const listed = listedFiles(run.stdout);
   expect(listed.size).toBe(6);
-  for (const [file, pages] of listed) expect(readPdf(file).pages, file).toBe(pages);
+  // The files are listed from the project folder the command ran in.
+  for (const [file, pages] of listed) expect(readPdf(resolve(project, file)).pages, file).toBe(pages);
 
   for (const file of ['workbook-blank-a4.pdf', 'workbook-blank-letter.pdf']) {
     const pdf = readPdf(join(out, slug, file));
@@ -83,7 +89,7 @@ test('a 10-theme client’s blank pack stays within the page budget, each worksh
     const flat = pdf.text.replace(/\s+/g, ' ');
     for (const theme of themes) expect(flat, file).toContain(theme);
   }
-  rmSync(root, { recursive: true, force: true });
+  rmSync(project, { recursive: true, force: true });
 });
 
 test('npm run pdf refuses a bad flag or a missing browser with one line and exit 1', async () => {

@@ -1,6 +1,6 @@
 import type { Answers, Value } from '../../src/schemas/answers.ts';
 import { themeId } from '../../src/lib/slug.ts';
-import { defaultPosterChoices } from '../../src/stores/model.ts';
+import { answersOf, value as answerValue } from '../sample-answers.ts';
 
 /** A 30-line note, each line with a word that appears nowhere else, so a missing line is easy to spot. */
 export const NOTE_LINES = Array.from(
@@ -38,35 +38,22 @@ export function sampleAnswers(themes: Array<{ name: string }>): Answers {
       origin: 'coach',
     };
   });
-  values.push({
-    id: 'own-playfulness',
-    label: 'Playfulness',
-    chain: [
-      { id: 'own-w0', text: 'jokes' },
-      { id: 'own-w1', text: 'games night' },
-    ],
-    boldId: 'own-w1',
-    rank: 0,
-    rating: 6,
-    origin: 'client',
-  });
+  values.push(answerValue('Playfulness', 0, ['jokes', 'games night'], 1, 6, 'client'));
   const order = ['creativity', 'own-playfulness', 'family', 'personal-growth', 'autonomy', 'health', 'honesty', 'making-an-impact', 'adventure', 'friendship'];
   const ranked = [...values].sort((a, b) => order.findIndex((p) => a.id.startsWith(p)) - order.findIndex((p) => b.id.startsWith(p)));
   ranked.forEach((value, index) => {
     value.rank = index + 1;
   });
   const first = values.filter((value) => value.origin === 'coach').map((value) => value.id);
-  return {
-    lens: [],
-    poster: defaultPosterChoices(),
+  return answersOf(
     values,
-    history: [
+    [
       { date: '2026-12-04', order: first },
       { date: '2026-12-07', order: ranked.map((value) => value.id) },
     ],
-    workbooks: { values: { notes: NOTE_LINES.join('\n') } },
-    updatedAt: Date.UTC(2026, 11, 7),
-  };
+    NOTE_LINES.join('\n'),
+    Date.UTC(2026, 11, 7),
+  );
 }
 
 /** Every word the client typed, one entry per word, as pdftotext should find them. */

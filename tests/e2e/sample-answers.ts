@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { ANSWERS_VERSION, answersSchema, type Answers } from '../../src/schemas/answers.ts';
 import { themeId } from '../../src/lib/slug.ts';
-import { defaultPosterChoices } from '../../src/stores/model.ts';
+import { answersOf } from '../sample-answers.ts';
 
 /** Words a client might chain to a value, in several scripts, so filled pages show real-looking answers. */
 const WORDS = [
@@ -50,17 +50,15 @@ export function filledAnswers(themes: readonly { name: string }[], now: Date = n
     origin: 'client',
   });
   const order = values.map((value) => value.id);
-  const answers: Answers = {
-    lens: [],
-    poster: defaultPosterChoices(),
+  const answers = answersOf(
     values,
-    history: [
+    [
       { date: '2026-12-04', order: [...order].reverse() },
       { date: '2026-12-06', order },
     ],
-    workbooks: { values: { notes: 'Questions for next session:\n- Why does Health keep moving up?\n- العائلة أولاً\n\nThe chains were easier on paper.' } },
-    updatedAt: now.getTime(),
-  };
+    'Questions for next session:\n- Why does Health keep moving up?\n- العائلة أولاً\n\nThe chains were easier on paper.',
+    now.getTime(),
+  );
   return answersSchema.parse(answers);
 }
 
@@ -70,10 +68,7 @@ export function storedAnswers(slug: string, answers: Answers): { key: string; va
 }
 
 /** A client's themes from their content file, or undefined when the build used other content. */
-export function clientThemes(
-  slug: string,
-  contentDir: string = process.env.CONTENT_DIR ?? join(process.cwd(), 'src', 'content'),
-): { name: string }[] | undefined {
+export function clientThemes(slug: string, contentDir: string = join(process.cwd(), 'src', 'content')): { name: string }[] | undefined {
   const file = [`${slug}.yaml`, `${slug}.yml`].map((name) => join(contentDir, 'clients', name)).find((path) => existsSync(path));
   if (!file) return undefined;
   const data = parse(readFileSync(file, 'utf8')) as { themes?: Array<string | { name: string }> };

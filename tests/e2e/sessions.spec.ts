@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { astroBuild } from '../../scripts/lib/build.ts';
+import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
-import { expect, test, watchPage } from './fixtures.ts';
+import { BUILD_TIMEOUT, expect, test, watchPage } from './fixtures.ts';
 
 // An engagement of several sessions. Ada starts as a one-session client made by the CLI and
 // gets her goals session from `npm run new-session`; Ben's file lists three sessions, the last
@@ -26,26 +27,22 @@ let sessionPath: string;
 
 test.describe.configure({ mode: 'serial' });
 
-function cli(script: string, args: string[], content: string) {
-  const result = spawnSync(process.execPath, [join(root, 'scripts', script), ...args, '--json'], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: content },
-    encoding: 'utf8',
-  });
+/** Runs a CLI in the project folder `project`, as a coach runs it in theirs. */
+function cli(script: string, args: string[], project: string) {
+  const result = spawnSync(process.execPath, [join(root, 'scripts', script), ...args, '--json'], { cwd: project, encoding: 'utf8' });
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, string>;
 }
 
 test.beforeAll(async () => {
-  test.setTimeout(240_000);
+  test.setTimeout(BUILD_TIMEOUT);
   mkdirSync(join(root, '.tmp'), { recursive: true });
   work = mkdtempSync(join(root, '.tmp', 'e2e-sessions-'));
-  const content = join(work, 'content');
-  cpSync(join(root, 'src', 'content'), content, { recursive: true });
+  const { root: project, content } = createFixtureProject(join(work, 'project'));
   cpSync(join(root, 'tests', 'fixtures', 'second-workbook', 'workbooks'), join(content, 'workbooks'), { recursive: true });
 
-  adaSlug = cli('new-client.ts', ['--name', ada.name, ...themes.flatMap((theme) => ['--theme', theme]), '--date', ada.values], content).slug!;
-  const added = cli('new-session.ts', ['--client', adaSlug, '--workbook', 'goals', '--date', ada.goals], content);
+  adaSlug = cli('new-client.ts', ['--name', ada.name, ...themes.flatMap((theme) => ['--theme', theme]), '--date', ada.values], project).slug!;
+  const added = cli('new-session.ts', ['--client', adaSlug, '--workbook', 'goals', '--date', ada.goals], project);
   expect(added).toMatchObject({ slug: adaSlug, workbook: 'goals' });
   sessionPath = added.sessionPath!;
   expect(readFileSync(join(content, 'clients', `${adaSlug}.yaml`), 'utf8')).toContain('sessions:');
@@ -57,8 +54,8 @@ test.beforeAll(async () => {
   ];
   writeFileSync(join(content, 'clients', `${ben.slug}.yaml`), stringify({ name: ben.name, sessions, themes }));
 
-  await astroBuild({ contentDir: relative(root, content), outDir: join(work, 'dist') });
-  server = await serveStatic(join(work, 'dist'));
+  await astroBuild({ root: project });
+  server = await serveStatic(join(project, 'dist'));
 });
 
 test.afterAll(async () => {

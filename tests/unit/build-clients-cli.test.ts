@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 /** Runs the CLI with bad flags: each must stop before building, with one line in the project's error style. */
 function run(...args: string[]): Promise<{ status: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['scripts/build-clients.ts', ...args], { env: { ...process.env, CONTENT_DIR: '' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, ['scripts/build-clients.ts', ...args], (error, stdout, stderr) => {
       resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr: stderr.trim(), stdout: stdout.trim() });
     });
   });

@@ -1,16 +1,18 @@
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild } from '../../scripts/lib/build.ts';
+import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 
 // The build itself refuses bad content, with the same one-line messages, before Astro reads any of it.
 const root = process.cwd();
+let project: string;
 let dir: string;
 
 beforeAll(() => {
   mkdirSync(join(root, '.tmp'), { recursive: true });
-  dir = mkdtempSync(join(root, '.tmp', 'bad-content-'));
-  cpSync(join(root, 'src', 'content'), dir, { recursive: true });
+  project = mkdtempSync(join(root, '.tmp', 'bad-content-'));
+  dir = createFixtureProject(project).content;
   writeFileSync(
     join(dir, 'clients', 'lee-0123456789abcdefghijklmn.yaml'),
     'name: Lee\nsessionDate: 2026-13-45\nworkbook: values\nthemes:\n  - Play\n  - play\n',
@@ -18,12 +20,12 @@ beforeAll(() => {
   writeFileSync(join(dir, 'coach.yaml'), 'name: Jordan Ellis\nemail: jordan(at)example.com\nbaseUrl: https://coach.example/\n');
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 describe('astro build with bad content', () => {
   it('stops with one line per problem naming file, field, expected and found', async () => {
     const rel = relative(root, dir);
-    const failure = await astroBuild({ contentDir: rel, outDir: join(dir, 'dist') }).then(
+    const failure = await astroBuild({ root: project }).then(
       () => undefined,
       (error: Error & { output?: string }) => error.output ?? error.message,
     );

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { astroBuild } from '../../scripts/lib/build.ts';
+import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { checkContent } from '../../src/lib/content-check.ts';
 import {
   buildLetter,
@@ -153,16 +154,15 @@ describe('unknown placeholders', () => {
   });
 
   it('stop `astro build` before any page is written', async () => {
-    // CONTENT_DIR is read relative to the project root, so the copy lives in .tmp/.
+    // A fixture project resolves packages from this one, so it lives in .tmp/.
     const dir = join('.tmp', `letter-build-${process.pid}`);
-    rmSync(dir, { recursive: true, force: true });
     try {
-      cpSync('src/content', join(dir, 'content'), { recursive: true });
-      const letterFile = join(dir, 'content', 'workbooks', 'values', 'letter.md');
+      const { root } = createFixtureProject(dir);
+      const letterFile = join(root, 'src', 'content', 'workbooks', 'values', 'letter.md');
       writeFileSync(letterFile, readFileSync(letterFile, 'utf8').replace('{{workbookUrl}}', '{{workbookURL}}'));
-      const build = astroBuild({ contentDir: join(dir, 'content'), outDir: join(dir, 'dist') });
+      const build = astroBuild({ root });
       await expect(build).rejects.toThrow(
-        /error: \.tmp\/letter-build-\d+\/content\/workbooks\/values\/letter\.md: \(body\): expected a known placeholder .*, found an unfilled placeholder \{\{workbookURL\}\} on line \d+ \(did you mean \{\{workbookUrl\}\}\?\)/,
+        /error: \.tmp\/letter-build-\d+\/src\/content\/workbooks\/values\/letter\.md: \(body\): expected a known placeholder .*, found an unfilled placeholder \{\{workbookURL\}\} on line \d+ \(did you mean \{\{workbookUrl\}\}\?\)/,
       );
       expect(existsSync(join(dir, 'dist'))).toBe(false);
     } finally {

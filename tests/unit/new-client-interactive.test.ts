@@ -1,26 +1,29 @@
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 // Runs the CLI in a pseudo-terminal (util-linux `script`), answering each prompt as it appears.
 const root = process.cwd();
+/** A fixture project the CLI runs in, and its content folder. */
+let project: string;
 let dir: string;
 
 beforeAll(() => {
   mkdirSync(join(root, '.tmp'), { recursive: true });
-  dir = mkdtempSync(join(root, '.tmp', 'interactive-'));
-  cpSync(join(root, 'src', 'content'), dir, { recursive: true });
+  project = mkdtempSync(join(root, '.tmp', 'interactive-'));
+  dir = createFixtureProject(project).content;
 });
 
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 function converse(script: Array<[RegExp, string]>): Promise<{ output: string; code: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', `${JSON.stringify(process.execPath)} scripts/new-client.ts`, '/dev/null'], {
-      cwd: root,
-      env: { ...process.env, CONTENT_DIR: dir, TERM: 'xterm' },
+    const child = spawn('script', ['-qec', `${JSON.stringify(process.execPath)} ${JSON.stringify(join(root, 'scripts', 'new-client.ts'))}`, '/dev/null'], {
+      cwd: project,
+      env: { ...process.env, TERM: 'xterm' },
     });
     let output = '';
     let step = 0;

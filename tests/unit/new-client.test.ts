@@ -1,18 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkContent } from '../../src/lib/content-check.ts';
 import { parseFlags, writeClientFile } from '../../scripts/lib/new-client.ts';
 
 const root = process.cwd();
+/** A fixture project the CLI runs in, and its content folder. */
+let project: string;
 let dir: string;
 
 function run(args: string[]) {
   return spawnSync(process.execPath, [join(root, 'scripts', 'new-client.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: dir },
+    cwd: project,
     encoding: 'utf8',
     input: '',
   });
@@ -24,12 +26,12 @@ function clientFiles(): string[] {
 
 beforeEach(() => {
   mkdirSync(join(root, '.tmp'), { recursive: true });
-  dir = mkdtempSync(join(root, '.tmp', 'content-'));
-  cpSync(join(root, 'src', 'content'), dir, { recursive: true });
+  project = mkdtempSync(join(root, '.tmp', 'content-'));
+  dir = createFixtureProject(project).content;
 });
 
 afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(project, { recursive: true, force: true });
 });
 
 describe('npm run new-client with flags', () => {
@@ -77,7 +79,7 @@ describe('npm run new-client with flags', () => {
         'error: <slug>.yaml: sessionDate: expected a real calendar date written as YYYY-MM-DD, found "2026-13-45"',
         'error: <slug>.yaml: coach.email: expected an email address like name@example.com, found "nope"',
         'error: <slug>.yaml: themes[1]: expected a theme different from themes[0] (case and spaces are ignored), found a duplicate, "growth"',
-      ].map((line) => line.replace('<slug>.yaml', `${dir.slice(root.length + 1)}/clients/<slug>.yaml`)),
+      ].map((line) => line.replace('<slug>.yaml', `src/content/clients/<slug>.yaml`)),
     );
     expect(clientFiles()).toEqual(before);
   });

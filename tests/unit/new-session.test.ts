@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkContent } from '../../src/lib/content-check.ts';
@@ -9,17 +10,12 @@ import { addSession, parseFlags } from '../../scripts/lib/new-session.ts';
 
 const root = process.cwd();
 const slug = 'ada-k3v9q2m7x1c8b4n6z0p5r2t7';
+/** A fixture project the CLI runs in, and its content folder. */
+let project: string;
 let dir: string;
 
-// A file as a coach might have written it by hand: comments, a blank line, evidence, a shorthand theme.
-const single = `# Ada: referred by Sam. Notes from the intake call live in the Discovery Doc.
-name: Ada Lovelace
-preferredName: Ada
-
-# Our first meeting, at the studio.
-sessionDate: "2026-12-03" # first meeting
-workbook: values
-themes:
+// Ada's themes, with a comment and evidence the CLI must keep as they are.
+const themes = `themes:
   - name: Creativity
     evidence:
       - "I lose track of time when I'm sketching out a new idea, and I would not want it any other way."
@@ -32,14 +28,23 @@ themes:
   - Impact
 `;
 
+// A file as a coach might have written it by hand: comments, a blank line, evidence, a shorthand theme.
+const single = `# Ada: referred by Sam. Notes from the intake call live in the Discovery Doc.
+name: Ada Lovelace
+preferredName: Ada
+
+# Our first meeting, at the studio.
+sessionDate: "2026-12-03" # first meeting
+workbook: values
+${themes}`;
+
 function clientFile(): string {
   return join(dir, 'clients', `${slug}.yaml`);
 }
 
 function run(args: string[]) {
   return spawnSync(process.execPath, [join(root, 'scripts', 'new-session.ts'), ...args], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: dir },
+    cwd: project,
     encoding: 'utf8',
     input: '',
   });
@@ -58,14 +63,14 @@ function refused(args: string[], line: string): void {
 
 beforeEach(() => {
   mkdirSync(join(root, '.tmp'), { recursive: true });
-  dir = mkdtempSync(join(root, '.tmp', 'sessions-'));
-  cpSync(join(root, 'src', 'content'), dir, { recursive: true });
+  project = mkdtempSync(join(root, '.tmp', 'sessions-'));
+  dir = createFixtureProject(project).content;
   cpSync(join(root, 'tests', 'fixtures', 'second-workbook', 'workbooks'), join(dir, 'workbooks'), { recursive: true });
   writeFileSync(clientFile(), single);
 });
 
 afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(project, { recursive: true, force: true });
 });
 
 describe('npm run new-session', () => {
@@ -88,18 +93,7 @@ sessions:
     date: "2026-12-03" # first meeting
   - workbook: goals
     date: "2026-12-10"
-themes:
-  - name: Creativity
-    evidence:
-      - "I lose track of time when I'm sketching out a new idea, and I would not want it any other way."
-  - Family # always first for Ada
-  - Growth
-  - Autonomy
-  - Honesty
-  - Adventure
-  - Health
-  - Impact
-`);
+${themes}`);
     expect(checkContent(dir).filter((problem) => problem.level === 'error')).toEqual([]);
   });
 
@@ -121,11 +115,11 @@ themes:
   it('refuses an unknown client', () => {
     refused(
       ['--client', 'bob-k3v9q2m7x1c8b4n6z0p5r2t7', '--workbook', 'goals', '--date', '2026-12-10'],
-      `error: new-session: --client: expected the slug of a client file in ${dir.slice(root.length + 1)}/clients/, found no client "bob-k3v9q2m7x1c8b4n6z0p5r2t7" (28 characters)`,
+      `error: new-session: --client: expected the slug of a client file in src/content/clients/, found no client "bob-k3v9q2m7x1c8b4n6z0p5r2t7" (28 characters)`,
     );
     refused(
       ['--client', '../coach', '--workbook', 'goals', '--date', '2026-12-10'],
-      `error: new-session: --client: expected the slug of a client file in ${dir.slice(root.length + 1)}/clients/, found no client "../coach"`,
+      `error: new-session: --client: expected the slug of a client file in src/content/clients/, found no client "../coach"`,
     );
   });
 
@@ -158,7 +152,7 @@ themes:
   it('refuses the same workbook twice', () => {
     refused(
       ['--client', slug, '--workbook', 'values', '--date', '2026-12-10'],
-      `error: new-session: --workbook: expected a workbook this client has not followed yet (${dir.slice(root.length + 1)}/clients/${slug}.yaml has values on 2026-12-03), found "values"`,
+      `error: new-session: --workbook: expected a workbook this client has not followed yet (src/content/clients/${slug}.yaml has values on 2026-12-03), found "values"`,
     );
   });
 

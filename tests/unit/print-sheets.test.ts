@@ -9,7 +9,8 @@ import GoalsSheet from '../../src/components/print/GoalsSheet.astro';
 import GoalTensionsSheet from '../../src/components/print/GoalTensionsSheet.astro';
 import LensSheet from '../../src/components/print/LensSheet.astro';
 import { fillPack, movement } from '../../src/components/print/fill.ts';
-import { defaultPosterChoices, hasAnswers, seedAnswers } from '../../src/stores/model.ts';
+import { hasAnswers, seedAnswers } from '../../src/stores/model.ts';
+import { answersOf, value } from '../sample-answers.ts';
 import { peekAnswers as readAnswers } from '../../src/stores/saved-answers.ts';
 import { resetStorageEngine } from '../../src/stores/storage.ts';
 import type { ClientView } from '../../src/lib/clients.ts';
@@ -71,31 +72,17 @@ function visibleText(root: HTMLElement): string {
   return parts.join(' ').replace(/\s+/g, ' ');
 }
 
-const answers: Answers = {
-  lens: [],
-  poster: defaultPosterChoices(),
-  values: [
-    {
-      id: 'creativity-1',
-      label: 'Making things',
-      chain: [
-        { id: 'w1', text: 'sketching' },
-        { id: 'w2', text: '<b>prototypes</b>' },
-      ],
-      boldId: 'w2',
-      rank: 2,
-      rating: 8,
-      origin: 'coach',
-    },
-    { id: 'family-2', label: 'Family', chain: [], boldId: null, rank: 1, rating: null, origin: 'coach' },
-  ],
-  history: [
+// Theme ids as the client view gives them; the label carries markup that must print as text.
+const making = { ...value('Making things', 2, ['sketching', '<b>prototypes</b>'], 1, 8), id: 'creativity-1' };
+const answers: Answers = answersOf(
+  [making, { ...value('Family', 1, [], null, null), id: 'family-2' }],
+  [
     { date: '2026-12-04', order: ['creativity-1', 'family-2'] },
     { date: '2026-12-06', order: ['family-2', 'creativity-1'] },
   ],
-  workbooks: { values: { notes: 'first line\nsecond line' } },
-  updatedAt: 1,
-};
+  'first line\nsecond line',
+  1,
+);
 
 describe('the blank worksheets', () => {
   it('list every theme with room to write, and write-ins for the client’s own values', async () => {

@@ -1,3 +1,4 @@
+import type { ClientView } from '../../lib/clients.ts';
 import GoalsSheet from './GoalsSheet.astro';
 import GoalTensionsSheet from './GoalTensionsSheet.astro';
 import LensSheet from './LensSheet.astro';
@@ -16,6 +17,13 @@ export interface SheetPage {
   optional: boolean;
   /** The workbook of the session the page belongs to, for answers kept per workbook. */
   workbook?: string | undefined;
+}
+
+/** What every worksheet component takes: the client, the workbook page it prints, and its anchor id. */
+export interface SheetProps {
+  client: ClientView;
+  page: SheetPage;
+  id: string;
 }
 
 /**
