@@ -1,8 +1,9 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { stringify } from 'yaml';
 import { astroBuild } from '../../scripts/lib/build.ts';
+import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
 import { expect, test, watchPage, type PageProblems } from './fixtures.ts';
 
@@ -25,16 +26,15 @@ test.beforeAll(async () => {
   test.setTimeout(300_000);
   mkdirSync(join(root, '.tmp'), { recursive: true });
   work = mkdtempSync(join(root, '.tmp', 'e2e-engagement-'));
-  const content = join(work, 'content');
-  cpSync(join(root, 'src', 'content'), content, { recursive: true });
+  const { root: project, content } = createFixtureProject(join(work, 'project'));
   const sessions = [
     { workbook: 'values', date: day(-14) },
     { workbook: 'goals', date: day(-7) },
   ];
   writeFileSync(join(content, 'clients', `${slug}.yaml`), stringify({ name: 'Iris Novak', sessions, themes }));
   // Every build of this spec is this one call.
-  await astroBuild({ contentDir: relative(root, content), outDir: join(work, 'dist') });
-  server = await serveStatic(join(work, 'dist'));
+  await astroBuild({ root: project });
+  server = await serveStatic(join(project, 'dist'));
 });
 
 test.afterAll(async () => {
