@@ -82,21 +82,48 @@ function mid(runs: readonly Run[], pick: (run: Run) => number | undefined): numb
 
 const seconds = (value: number | undefined) => (value === undefined ? 'missing' : `${round(value)} s`);
 
+/** One build to measure: how many clients, each with one session or two (values, then goals). */
+interface Case {
+  clients: number;
+  sessions: 1 | 2;
+}
+
+/**
+ * The cases for `--sizes`: one session per client at every size, and at the largest size also two
+ * sessions per client, the engagement a coach carries on. Its targets are those of as many
+ * client-sessions: twice the one-session wall target, and the same ratio to the bare floor.
+ */
+export function buildCases(sizes: readonly number[]): Case[] {
+  const largest = Math.max(...sizes);
+  return [...sizes.map((clients) => ({ clients, sessions: 1 as const })), ...(sizes.length > 0 ? [{ clients: largest, sessions: 2 as const }] : [])];
+}
+
+function targets({ clients, sessions }: Case): { seconds: string; ratio: string } | undefined {
+  const target = TARGETS[clients];
+  if (!target || sessions === 1) return target;
+  const limit = /[\d.]+/.exec(target.seconds)?.[0];
+  return { seconds: `<= ${Number(limit) * sessions} s`, ratio: target.ratio };
+}
+
 export async function run({ sizes, runs }: BenchOptions): Promise<BenchReport> {
   const results: BenchResult[] = [];
   const rows: string[][] = [];
   const phaseRows: string[][] = [];
-  for (const size of sizes) {
+  /** Median wall seconds per client-session, by case, to compare two sessions with one. */
+  const perSession = new Map<string, number | undefined>();
+  for (const buildCase of buildCases(sizes)) {
+    const { clients: size, sessions } = buildCase;
+    const key = `${size}x${sessions}`;
     // This project's pages, built from a fixture project holding the synthetic clients.
-    const fixture = createFixtureProject(join(WORK, `project-${size}`), { copyContent: false });
-    writeSyntheticContent(fixture.content, size);
+    const fixture = createFixtureProject(join(WORK, `project-${key}`), { copyContent: false });
+    writeSyntheticContent(fixture.content, size, ROOT, sessions);
     const out = join(fixture.root, 'dist');
     const oursEnv = ENV;
     const oursExtra = [out];
     // One build, untimed, to count the pages and bring the files into the system's cache.
     await firstBuild(fixture.root, oursEnv, oursExtra);
     const pages = builtPages(out).length;
-    const bare = resolve(writeBareRouteProject(join(WORK, `bare-${size}`), pages));
+    const bare = resolve(writeBareRouteProject(join(WORK, `bare-${key}`), pages));
     const bareEnv = { ...ENV, OUT_DIR: 'dist' };
     const bareExtra = [join(bare, 'dist')];
     await firstBuild(bare, bareEnv, bareExtra);
@@ -110,7 +137,9 @@ export async function run({ sizes, runs }: BenchOptions): Promise<BenchReport> {
     }
     const [oursWall, bareWall] = [mid(ours, (r) => r.wallS), mid(floor, (r) => r.wallS)];
     const [oursCpu, bareCpu] = [mid(ours, (r) => r.cpuS), mid(floor, (r) => r.cpuS)];
-    const label = `${size} client${size === 1 ? '' : 's'}`;
+    const label = `${size} client${size === 1 ? '' : 's'}${sessions === 2 ? ' × 2 sessions' : ''}`;
+    const target = targets(buildCase);
+    perSession.set(key, oursWall === undefined ? undefined : oursWall / (size * sessions));
     const load = machine().load;
     const spread = (list: Run[]) => `${round(Math.min(...list.map((r) => r.wallS)))}–${round(Math.max(...list.map((r) => r.wallS)))} s`;
     results.push(
@@ -118,14 +147,14 @@ export async function run({ sizes, runs }: BenchOptions): Promise<BenchReport> {
         name: `first build, ${label} (${pages} pages)`,
         value: oursWall,
         unit: 's',
-        target: TARGETS[size]?.seconds,
+        target: target?.seconds,
         note: `median of ${runs}, range ${spread(ours)}; CPU ${seconds(oursCpu)}; load average ${load}`,
       },
       {
         name: `first build, ${label}: ours / bare Astro (1 MDX route, ${barePages} pages)`,
         value: oursWall !== undefined && bareWall !== undefined ? oursWall / bareWall : undefined,
         unit: 'x',
-        target: TARGETS[size]?.ratio,
+        target: target?.ratio,
         note: `bare ${seconds(bareWall)} (range ${spread(floor)})`,
       },
       {
@@ -135,21 +164,24 @@ export async function run({ sizes, runs }: BenchOptions): Promise<BenchReport> {
         note: `ours ${seconds(oursCpu)}, bare ${seconds(bareCpu)}: less swayed than wall time by other work on the machine`,
       },
     );
+    if (sessions === 2) {
+      const one = perSession.get(`${size}x1`);
+      const two = perSession.get(key);
+      results.push({
+        name: `first build, ${size} clients: time per client-session, 2 sessions / 1 session`,
+        value: one !== undefined && two !== undefined ? two / one : undefined,
+        unit: 'x',
+        target: '<= 1.0x',
+        note: `${round((two ?? Number.NaN) * 1000)} ms against ${round((one ?? Number.NaN) * 1000)} ms: a second session costs no more than a client`,
+      });
+    }
     for (const [project, list, count] of [
       ['ours', ours, pages],
       ['bare Astro, 1 MDX route', floor, barePages],
     ] as const) {
       const wall = mid(list, (r) => r.wallS);
-      rows.push([
-        String(size),
-        project,
-        String(count),
-        seconds(wall),
-        spread(list),
-        seconds(mid(list, (r) => r.cpuS)),
-        `${round(mid(list, (r) => r.peakRssMB))} MB`,
-      ]);
-      phaseRows.push([String(size), project, ...PHASES.map((_, phase) => seconds(mid(list, (r) => r.phases[phase])))]);
+      rows.push([key, project, String(count), seconds(wall), spread(list), seconds(mid(list, (r) => r.cpuS)), `${round(mid(list, (r) => r.peakRssMB))} MB`]);
+      phaseRows.push([key, project, ...PHASES.map((_, phase) => seconds(mid(list, (r) => r.phases[phase])))]);
     }
     for (const dir of [fixture.root, bare]) rmSync(dir, { recursive: true, force: true });
   }
@@ -160,15 +192,15 @@ export async function run({ sizes, runs }: BenchOptions): Promise<BenchReport> {
     details: [
       '## Build scaling: first builds',
       '',
-      `Synthetic clients (scripts/lib/synthetic.ts: 9 themes each, a different list for every client, in Latin, Cyrillic, Greek, Hebrew, Arabic, Devanagari, CJK and emoji) built with \`astro build\` as a first build: Astro’s and Vite’s caches (\`node_modules/.astro\`, \`node_modules/.vite\`, the content folder’s \`.astro-cache\`), \`.astro\` and the output are removed before every run of either project. ` +
+      `Synthetic clients (scripts/lib/synthetic.ts: 9 themes each, a different list for every client, in Latin, Cyrillic, Greek, Hebrew, Arabic, Devanagari, CJK and emoji; one values session each, and at the largest size also a values and a goals session each) built with \`astro build\` as a first build: Astro’s and Vite’s caches (\`node_modules/.astro\`, \`node_modules/.vite\`, the content folder’s \`.astro-cache\`), \`.astro\` and the output are removed before every run of either project. ` +
         `The floor is a bare Astro project with the same Astro, MDX and React packages and the same Astro settings, rendering one MDX page with one React island through a single dynamic route at as many URLs as this project builds pages: how this project renders one workbook for many clients. ` +
         `Wall time is the median of ${runs} runs, the projects interleaved, after one untimed build of each; CPU is user + system time and peak RSS the largest resident memory, both from GNU time.`,
       '',
-      table(['N', 'project', 'pages', 'wall (median)', 'range', 'CPU', 'peak RSS'], rows),
+      table(['clients × sessions', 'project', 'pages', 'wall (median)', 'range', 'CPU', 'peak RSS'], rows),
       '',
       'Where the time goes, from Astro’s own log (medians):',
       '',
-      table(['N', 'project', ...PHASES.map((phase) => phase.label)], phaseRows),
+      table(['clients × sessions', 'project', ...PHASES.map((phase) => phase.label)], phaseRows),
       '',
     ],
   };

@@ -65,7 +65,7 @@ function surname(index: number): string {
  * quote. The first theme and the step between themes both depend on the index, so no two of the
  * first 126 clients have the same themes in the same order, and a build draws one poster per client.
  */
-export function syntheticClient(index: number): SyntheticClient {
+export function syntheticClient(index: number, sessions: 1 | 2 = 1): SyntheticClient {
   if (!Number.isInteger(index) || index < 0 || index >= MAX_SYNTHETIC_CLIENTS)
     throw new Error(`error: synthetic clients: index: expected a whole number from 0 to ${MAX_SYNTHETIC_CLIENTS - 1}, found ${index}`);
   const last = surname(index);
@@ -77,7 +77,17 @@ export function syntheticClient(index: number): SyntheticClient {
     return { name: theme, evidence };
   });
   const day = String((index % 28) + 1).padStart(2, '0');
-  const yaml = `# Synthetic client for tests and benchmarks.\n${stringify({ name, sessionDate: `2026-11-${day}`, workbook: 'values', themes })}`;
+  // Two sessions: the values session, then the goals session a month later.
+  const when =
+    sessions === 1
+      ? { sessionDate: `2026-11-${day}`, workbook: 'values' }
+      : {
+          sessions: [
+            { workbook: 'values', date: `2026-11-${day}` },
+            { workbook: 'goals', date: `2026-12-${day}` },
+          ],
+        };
+  const yaml = `# Synthetic client for tests and benchmarks.\n${stringify({ name, ...when, themes })}`;
   return { slug: makeSlug(name), name, themes, evidence: themes.flatMap((theme) => theme.evidence), yaml };
 }
 
@@ -85,15 +95,16 @@ export function syntheticClient(index: number): SyntheticClient {
  * Writes a content folder with `count` synthetic clients and the coach file and
  * workbooks of the project at `root`, and returns the clients. `dir` is emptied
  * first; it is usually the content folder of a fixture project (scripts/lib/fixture-project.ts).
+ * With `sessions: 2` every client has the values session and then the goals session.
  */
-export function writeSyntheticContent(dir: string, count: number, root: string = process.cwd()): SyntheticClient[] {
+export function writeSyntheticContent(dir: string, count: number, root: string = process.cwd(), sessions: 1 | 2 = 1): SyntheticClient[] {
   if (count > MAX_SYNTHETIC_CLIENTS) throw new Error(`error: synthetic clients: count: expected at most ${MAX_SYNTHETIC_CLIENTS}, found ${count}`);
   const source = join(root, 'src', 'content');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'clients'), { recursive: true });
   cpSync(join(source, 'coach.yaml'), join(dir, 'coach.yaml'));
   cpSync(join(source, 'workbooks'), join(dir, 'workbooks'), { recursive: true });
-  const clients = Array.from({ length: count }, (_, index) => syntheticClient(index));
+  const clients = Array.from({ length: count }, (_, index) => syntheticClient(index, sessions));
   for (const client of clients) writeFileSync(join(dir, 'clients', `${client.slug}.yaml`), client.yaml);
   return clients;
 }

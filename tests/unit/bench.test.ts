@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measured, median, meetsTarget, round, treeRssKB } from '../../scripts/lib/bench.ts';
-import { durationSeconds, phases } from '../../scripts/bench/build-scaling.ts';
+import { buildCases, durationSeconds, phases } from '../../scripts/bench/build-scaling.ts';
 import { SHARED_ASTRO_SETTINGS, syntheticClient, writeSyntheticContent } from '../../scripts/lib/synthetic.ts';
 import { checkContent } from '../../src/lib/content-check.ts';
 import { isPrivateSlug } from '../../src/lib/slug.ts';
@@ -58,6 +58,17 @@ describe('synthetic content', () => {
     }
   });
 
+  it('writes two sessions, values then goals, that pass the content check', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'synthetic-'));
+    try {
+      const [client] = writeSyntheticContent(dir, 3, process.cwd(), 2);
+      expect(client?.yaml).toMatch(/sessions:\n {2}- workbook: values\n {4}date: 2026-11-01\n {2}- workbook: goals\n {4}date: 2026-12-01/);
+      expect(checkContent(dir).filter((problem) => problem.level === 'error')).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a client number it cannot make', () => {
     expect(() => syntheticClient(1000)).toThrow(/index: expected a whole number from 0 to 999, found 1000/);
   });
@@ -72,6 +83,18 @@ describe('synthetic content', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the build bench’s cases', () => {
+  it('builds one session per client at each size, and two sessions at the largest', () => {
+    expect(buildCases([1, 10, 100])).toEqual([
+      { clients: 1, sessions: 1 },
+      { clients: 10, sessions: 1 },
+      { clients: 100, sessions: 1 },
+      { clients: 100, sessions: 2 },
+    ]);
+    expect(buildCases([])).toEqual([]);
   });
 });
 
