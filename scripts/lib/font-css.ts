@@ -51,6 +51,19 @@ export interface FontFamily {
 }
 
 /**
+ * The names of a font's faces when it follows the common naming: the full names "Roboto",
+ * "Roboto Regular", "Roboto Bold", "Roboto Italic", and the PostScript names "Roboto-Regular",
+ * "Roboto-Bold", "Roboto-Italic".
+ */
+function styleNames(full: string, postscript: string): Pick<LocalFont, 'regular' | 'bold' | 'italic'> {
+  return {
+    regular: [full, `${full} Regular`, `${postscript}-Regular`],
+    bold: [`${full} Bold`, `${postscript}-Bold`],
+    italic: [`${full} Italic`, `${postscript}-Italic`],
+  };
+}
+
+/**
  * The page fonts. Both are `optional`: a font that arrives after the first paint is not swapped
  * in, so the text never moves under the reader; the download still lands in the cache, and the
  * next page shows it. The fallbacks are scaled to each font's metrics, so the text looks the size
@@ -71,20 +84,8 @@ export const FAMILIES: FontFamily[] = [
         bold: ['Arial Bold', 'Arial-BoldMT', 'Liberation Sans Bold', 'LiberationSans-Bold', 'Arimo Bold', 'Arimo-Bold'],
         italic: ['Arial Italic', 'Arial-ItalicMT', 'Liberation Sans Italic', 'LiberationSans-Italic', 'Arimo Italic', 'Arimo-Italic'],
       },
-      {
-        where: 'Android',
-        metrics: roboto,
-        regular: ['Roboto', 'Roboto Regular', 'Roboto-Regular'],
-        bold: ['Roboto Bold', 'Roboto-Bold'],
-        italic: ['Roboto Italic', 'Roboto-Italic'],
-      },
-      {
-        where: 'Linux desktops, and Android for scripts Roboto lacks',
-        metrics: notoSans,
-        regular: ['Noto Sans', 'Noto Sans Regular', 'NotoSans-Regular'],
-        bold: ['Noto Sans Bold', 'NotoSans-Bold'],
-        italic: ['Noto Sans Italic', 'NotoSans-Italic'],
-      },
+      { where: 'Android', metrics: roboto, ...styleNames('Roboto', 'Roboto') },
+      { where: 'Linux desktops, and Android for scripts Roboto lacks', metrics: notoSans, ...styleNames('Noto Sans', 'NotoSans') },
     ],
   },
   {
@@ -102,13 +103,7 @@ export const FAMILIES: FontFamily[] = [
         bold: ['Georgia Bold', 'Georgia-Bold'],
         italic: ['Georgia Italic', 'Georgia-Italic'],
       },
-      {
-        where: 'Android (its serif) and Linux desktops',
-        metrics: notoSerif,
-        regular: ['Noto Serif', 'Noto Serif Regular', 'NotoSerif-Regular'],
-        bold: ['Noto Serif Bold', 'NotoSerif-Bold'],
-        italic: ['Noto Serif Italic', 'NotoSerif-Italic'],
-      },
+      { where: 'Android (its serif) and Linux desktops', metrics: notoSerif, ...styleNames('Noto Serif', 'NotoSerif') },
       {
         where: 'older Windows; Liberation Serif and Tinos (Linux, ChromeOS) share its metrics',
         metrics: timesNewRoman,

@@ -91,6 +91,23 @@ export async function getClients(): Promise<ClientView[]> {
   return entries.map((entry) => toView(entry, coach)).sort((a, b) => a.sessionDate.localeCompare(b.sessionDate) || a.name.localeCompare(b.name));
 }
 
+/** The props of a page that stands once per client. */
+export interface ClientPageProps {
+  client: ClientView;
+}
+
+/** The paths of the pages that stand once per client (`[slug]/…`): one a client, the client as the page's props. */
+export async function clientPaths(): Promise<{ params: { slug: string }; props: ClientPageProps }[]> {
+  return (await getClients()).map((client) => ({ params: { slug: client.slug }, props: { client } }));
+}
+
+/** The client of a once-per-client page, seen from their current session, and set as the page's workbook for the components on it. */
+export function currentClient(client: ClientView, locals: App.Locals): ClientView {
+  const view = forSession(client, client.current);
+  locals.workbook = view;
+  return view;
+}
+
 /** The URL segment of a workbook page: its file name. */
 export function pageSlug(page: WorkbookPage): string {
   return page.id.split('/').slice(1).join('/');

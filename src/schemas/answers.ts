@@ -2,6 +2,7 @@
 import '../lib/zod-jitless.ts';
 import { z } from 'astro/zod';
 import { ANSWERS_VERSION, LIMITS, MAX_VALUES } from '../stores/limits.ts';
+import { exportFileFields } from './export-file.ts';
 
 /**
  * The client's answers, kept in their browser and carried in exports and share links.
@@ -129,10 +130,7 @@ export const answersSchema = z
 /** The "Download my answers" file, also the payload of a share link. */
 export const answersFileSchema = z
   .object({
-    kind: z.literal('coaching-workbook-answers', { error: 'a coaching workbook answers file' }),
-    version: z.literal(ANSWERS_VERSION, { error: `answers version ${ANSWERS_VERSION}` }),
-    slug: z.string().regex(/^[a-z0-9-]{1,80}$/, { error: 'a client slug' }),
-    exportedAt: z.string(),
+    ...exportFileFields('coaching-workbook-answers', 'a coaching workbook answers file', ANSWERS_VERSION, `answers version ${ANSWERS_VERSION}`),
     data: answersSchema,
   })
   .strict();

@@ -1,6 +1,7 @@
 // First, so no schema below probes eval under the Content Security Policy.
 import '../lib/zod-jitless.ts';
 import { z } from 'astro/zod';
+import { exportFileFields } from './export-file.ts';
 
 /**
  * The coach's own data for one client: the preparation checklist, notes taken
@@ -80,13 +81,15 @@ export const coachStoredSchema = z.object({
 /** The file written by "Export notes" and read by "Import notes". */
 export const coachFileSchema = z
   .object({
-    kind: z.literal(COACH_FILE_KIND, { error: 'a coach notes file exported from a session guide' }),
-    version: z.literal(COACH_SESSION_VERSION, { error: `coach notes version ${COACH_SESSION_VERSION}` }),
-    /** The client the notes belong to. */
-    slug: z.string({ error: 'a client slug' }).regex(/^[a-z0-9-]{1,80}$/, { error: 'a client slug' }),
+    /** `slug` is the client the notes belong to. */
+    ...exportFileFields(
+      COACH_FILE_KIND,
+      'a coach notes file exported from a session guide',
+      COACH_SESSION_VERSION,
+      `coach notes version ${COACH_SESSION_VERSION}`,
+    ),
     /** The client's name when the file was written, for people opening the file. */
     client: z.string({ error: 'the client name as text' }).max(200),
-    exportedAt: z.string({ error: 'a date and time' }),
     data: coachSessionSchema,
   })
   .strict();

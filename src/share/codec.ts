@@ -85,27 +85,41 @@ function through(bytes: Uint8Array, transform: CompressionStream | Decompression
   return transform.readable;
 }
 
-async function concat(stream: ReadableStream<Uint8Array>, limit = Infinity): Promise<Uint8Array> {
-  const reader = stream.getReader();
+/** Gathers chunks of output into one array, keeping count of the bytes against a limit. */
+function chunks(limit: number) {
   const parts: Uint8Array[] = [];
   let length = 0;
+  return {
+    /** Keeps a chunk; false, keeping nothing, once the bytes in all pass the limit. */
+    add(chunk: Uint8Array): boolean {
+      length += chunk.length;
+      if (length > limit) return false;
+      parts.push(chunk);
+      return true;
+    },
+    join(): Uint8Array {
+      const out = new Uint8Array(length);
+      let offset = 0;
+      for (const part of parts) {
+        out.set(part, offset);
+        offset += part.length;
+      }
+      return out;
+    },
+  };
+}
+
+async function concat(stream: ReadableStream<Uint8Array>, limit = Infinity): Promise<Uint8Array> {
+  const reader = stream.getReader();
+  const out = chunks(limit);
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
-    length += value.length;
-    if (length > limit) {
+    if (done) return out.join();
+    if (!out.add(value)) {
       await reader.cancel().catch(() => undefined);
       throw new TooLargeError(limit);
     }
-    parts.push(value);
   }
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 /** Compresses bytes as raw DEFLATE: the browser's own CompressionStream, else fflate. */
@@ -127,24 +141,15 @@ export async function inflateRaw(bytes: Uint8Array, limit: number, engine: 'auto
     return concat(through(bytes, new DecompressionStream('deflate-raw')), limit);
   }
   const { Inflate } = await import('fflate');
-  const parts: Uint8Array[] = [];
-  let length = 0;
+  const out = chunks(limit);
   const inflate = new Inflate((chunk) => {
-    length += chunk.length;
-    if (length > limit) throw new TooLargeError(limit);
-    parts.push(chunk);
+    if (!out.add(chunk)) throw new TooLargeError(limit);
   });
   // Small slices bound how much one push can unpack before the limit is checked.
   const slice = 1024;
   for (let i = 0; i < bytes.length; i += slice) inflate.push(bytes.subarray(i, i + slice), i + slice >= bytes.length);
   if (bytes.length === 0) inflate.push(new Uint8Array(0), true);
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return out.join();
 }
 
 /** The fields a share fragment carries, before they are checked. */

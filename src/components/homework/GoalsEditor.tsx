@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { Goal, Value } from '../../schemas/answers.ts';
 import { addGoal, removeGoal, updateGoal } from '../../stores/goals.ts';
 import { goalsOf } from '../../stores/model-engagement.ts';
 import { rankedValues } from '../../stores/model.ts';
-import { useHydrated } from '../hydrated.ts';
+import { DraftForm, type DraftFormOptions } from './DraftForm.tsx';
 import { HomeworkFrame } from './HomeworkFrame.tsx';
 import { useAnswers, type HomeworkProps } from './useAnswers.ts';
 
@@ -36,12 +36,8 @@ export default function GoalsEditor(props: HomeworkProps & { workbook: string })
                     values={values}
                     initial={goal}
                     submitText="Save the goal"
-                    onSubmit={(draft) => {
-                      const result = updateGoal(props.workbook, goal.id, draft);
-                      if (result.ok) setEditing(null);
-                      return result.ok ? null : result.reason;
-                    }}
-                    onCancel={() => setEditing(null)}
+                    onSubmit={(draft) => updateGoal(props.workbook, goal.id, draft)}
+                    onClose={() => setEditing(null)}
                   />
                 </li>
               ) : (
@@ -56,13 +52,8 @@ export default function GoalsEditor(props: HomeworkProps & { workbook: string })
           <GoalForm
             heading="Add a goal"
             values={values}
-            initial={EMPTY}
             submitText="Add the goal"
-            reset
-            onSubmit={(draft) => {
-              const result = addGoal(props.workbook, { ...draft, pullsAgainst: [], note: '' });
-              return result.ok ? null : result.reason;
-            }}
+            onSubmit={(draft) => addGoal(props.workbook, { ...draft, pullsAgainst: [], note: '' })}
           />
         </div>
       </div>
@@ -98,66 +89,36 @@ export function namesOf(ids: readonly string[], values: readonly Value[]): strin
   return values.filter((value) => ids.includes(value.id)).map((value) => value.label);
 }
 
-interface FormProps {
-  heading: string;
-  values: Value[];
-  initial: Draft;
-  submitText: string;
-  reset?: boolean;
-  onSubmit: (draft: Draft) => string | null;
-  onCancel?: () => void;
-}
-
-function GoalForm({ heading, values, initial, submitText, reset = false, onSubmit, onCancel }: FormProps) {
-  const id = useId();
-  const hydrated = useHydrated();
-  const [draft, setDraft] = useState<Draft>(initial);
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const reason = onSubmit(draft);
-    setProblem(reason);
-    if (reason === null && reset) setDraft(EMPTY);
-  };
-  const toggle = (valueId: string, on: boolean) =>
-    setDraft((before) => ({ ...before, honours: on ? [...before.honours, valueId] : before.honours.filter((other) => other !== valueId) }));
+function GoalForm({ values, ...form }: DraftFormOptions<Draft> & { values: Value[] }) {
   return (
-    <form className="goal-form" aria-labelledby={`${id}-heading`} onSubmit={submit}>
-      <h3 id={`${id}-heading`}>{heading}</h3>
-      <label htmlFor={`${id}-text`}>The goal, in one sentence</label>
-      <input id={`${id}-text`} type="text" value={draft.text} maxLength={200} onChange={(event) => setDraft({ ...draft, text: event.target.value })} />
-      <label htmlFor={`${id}-step`}>The first step, and when you will take it</label>
-      <input
-        id={`${id}-step`}
-        type="text"
-        value={draft.firstStep}
-        maxLength={200}
-        onChange={(event) => setDraft({ ...draft, firstStep: event.target.value })}
-      />
-      <fieldset>
-        <legend>The values it honours</legend>
-        {values.map((value) => (
-          <label key={value.id} className="goal-form__value">
-            <input type="checkbox" checked={draft.honours.includes(value.id)} onChange={(event) => toggle(value.id, event.target.checked)} />{' '}
-            <span dir="auto">{value.label}</span>
-          </label>
-        ))}
-      </fieldset>
-      {problem && (
-        <p className="notice notice--warn" role="alert">
-          {problem}
-        </p>
-      )}
-      <p>
-        <button type="submit" disabled={!hydrated}>
-          {submitText}
-        </button>{' '}
-        {onCancel && (
-          <button type="button" className="quiet" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </p>
-    </form>
+    <DraftForm className="goal-form" empty={EMPTY} {...form}>
+      {({ id, draft, setDraft }) => {
+        const toggle = (valueId: string, on: boolean) =>
+          setDraft((before) => ({ ...before, honours: on ? [...before.honours, valueId] : before.honours.filter((other) => other !== valueId) }));
+        return (
+          <>
+            <label htmlFor={`${id}-text`}>The goal, in one sentence</label>
+            <input id={`${id}-text`} type="text" value={draft.text} maxLength={200} onChange={(event) => setDraft({ ...draft, text: event.target.value })} />
+            <label htmlFor={`${id}-step`}>The first step, and when you will take it</label>
+            <input
+              id={`${id}-step`}
+              type="text"
+              value={draft.firstStep}
+              maxLength={200}
+              onChange={(event) => setDraft({ ...draft, firstStep: event.target.value })}
+            />
+            <fieldset>
+              <legend>The values it honours</legend>
+              {values.map((value) => (
+                <label key={value.id} className="goal-form__value">
+                  <input type="checkbox" checked={draft.honours.includes(value.id)} onChange={(event) => toggle(value.id, event.target.checked)} />{' '}
+                  <span dir="auto">{value.label}</span>
+                </label>
+              ))}
+            </fieldset>
+          </>
+        );
+      }}
+    </DraftForm>
   );
 }

@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import type { Value } from '../../schemas/answers.ts';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { ChainWord, Value } from '../../schemas/answers.ts';
 import {
   addValue,
   addWord,
@@ -13,7 +13,7 @@ import {
   toggleBold,
   undoRemove,
 } from '../../stores/values.ts';
-import { MAX_VALUES, rankedValues } from '../../stores/model.ts';
+import { MAX_VALUES, rankedValues, type Result } from '../../stores/model.ts';
 import { CARD_SORT_VALUES } from '../../lib/card-sort.ts';
 import { useHydrated } from '../hydrated.ts';
 import { HomeworkFrame } from './HomeworkFrame.tsx';
@@ -132,34 +132,57 @@ function ValueCard({ value, others, focusHeading, onFocused }: CardProps) {
 }
 
 function RenameForm({ value, onDone }: { value: Value; onDone: () => void }) {
-  const [text, setText] = useState(value.label);
+  return (
+    <InlineEditForm
+      initial={value.label}
+      label={`New name for ${value.label}`}
+      maxLength={60}
+      submitText="Save name"
+      save={(text) => renameValue(value.id, text)}
+      onDone={onDone}
+    />
+  );
+}
+
+interface InlineEditProps {
+  initial: string;
+  /** What the field asks for, read out by screen readers. */
+  label: string;
+  maxLength: number;
+  submitText: string;
+  save: (text: string) => Result<null>;
+  /** Called once the text is saved, or when the client cancels (also with Escape). */
+  onDone: () => void;
+}
+
+/** A one-line form in place of what it changes: the text starts selected, a refusal shows its reason, Escape cancels. */
+function InlineEditForm({ initial, label, maxLength, submitText, save, onDone }: InlineEditProps) {
+  const [text, setText] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const errorId = useId();
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    input.current?.select();
-  }, []);
+  useEffect(() => input.current?.select(), []);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const result = renameValue(value.id, text);
+    const result = save(text);
     if (!result.ok) setError(result.reason);
     else onDone();
   };
   return (
     <form className="inline-form" onSubmit={submit}>
       <label>
-        <span className="visually-hidden">New name for {value.label}</span>
+        <span className="visually-hidden">{label}</span>
         <input
           ref={input}
           value={text}
-          maxLength={60}
+          maxLength={maxLength}
           onChange={(event) => setText(event.target.value)}
           onKeyDown={(event) => event.key === 'Escape' && onDone()}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
         />
       </label>
-      <button type="submit">Save name</button>
+      <button type="submit">{submitText}</button>
       <button type="button" className="quiet" onClick={onDone}>
         Cancel
       </button>
@@ -186,6 +209,26 @@ function WordList({ value }: { value: Value }) {
 
   if (value.chain.length === 0) return <p className="chain-empty no-print">No words yet. Add the first one below.</p>;
   const last = value.chain.length - 1;
+  // Moves a word one place; when it reaches the end it moves towards, focus goes to the button that still works.
+  const moveButton = (word: ChainWord, index: number, step: -1 | 1) => {
+    const [control, back, end] = step < 0 ? (['earlier', 'later', 0] as const) : (['later', 'earlier', last] as const);
+    return (
+      <button
+        type="button"
+        className="icon-button"
+        data-control={control}
+        disabled={index === end}
+        onClick={() => {
+          moveWord(value.id, word.id, step);
+          setFocusWord({ id: word.id, control: index + step === end ? back : control });
+        }}
+        title={`Move ${control}`}
+      >
+        <Icon name={step < 0 ? 'up' : 'down'} />
+        <span className="visually-hidden">{`Move ${word.text} ${control}`}</span>
+      </button>
+    );
+  };
   return (
     <ol ref={list} className="words no-print" aria-label={`Words for ${value.label}`}>
       {value.chain.map((word, index) => {
@@ -223,34 +266,8 @@ function WordList({ value }: { value: Value }) {
                     <Icon name="edit" />
                     <span className="visually-hidden">Edit the word {word.text}</span>
                   </button>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    data-control="earlier"
-                    disabled={index === 0}
-                    onClick={() => {
-                      moveWord(value.id, word.id, -1);
-                      setFocusWord({ id: word.id, control: index - 1 === 0 ? 'later' : 'earlier' });
-                    }}
-                    title="Move earlier"
-                  >
-                    <Icon name="up" />
-                    <span className="visually-hidden">Move {word.text} earlier</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="icon-button"
-                    data-control="later"
-                    disabled={index === last}
-                    onClick={() => {
-                      moveWord(value.id, word.id, 1);
-                      setFocusWord({ id: word.id, control: index + 1 === last ? 'earlier' : 'later' });
-                    }}
-                    title="Move later"
-                  >
-                    <Icon name="down" />
-                    <span className="visually-hidden">Move {word.text} later</span>
-                  </button>
+                  {moveButton(word, index, -1)}
+                  {moveButton(word, index, 1)}
                   <button
                     type="button"
                     className="icon-button"
@@ -275,45 +292,16 @@ function WordList({ value }: { value: Value }) {
   );
 }
 
-function EditWordForm({ valueId, wordId, text: initial, onDone }: { valueId: string; wordId: string; text: string; onDone: () => void }) {
-  const [text, setText] = useState(initial);
-  const [error, setError] = useState<string | null>(null);
-  const errorId = useId();
-  const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.select(), []);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = editWord(valueId, wordId, text);
-    if (!result.ok) setError(result.reason);
-    else onDone();
-  };
-  const escape = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') onDone();
-  };
+function EditWordForm({ valueId, wordId, text, onDone }: { valueId: string; wordId: string; text: string; onDone: () => void }) {
   return (
-    <form className="inline-form" onSubmit={submit}>
-      <label>
-        <span className="visually-hidden">Edit the word {initial}</span>
-        <input
-          ref={input}
-          value={text}
-          maxLength={80}
-          onChange={(event) => setText(event.target.value)}
-          onKeyDown={escape}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? errorId : undefined}
-        />
-      </label>
-      <button type="submit">Save</button>
-      <button type="button" className="quiet" onClick={onDone}>
-        Cancel
-      </button>
-      {error && (
-        <p id={errorId} className="form-error">
-          {error}
-        </p>
-      )}
-    </form>
+    <InlineEditForm
+      initial={text}
+      label={`Edit the word ${text}`}
+      maxLength={80}
+      submitText="Save"
+      save={(changed) => editWord(valueId, wordId, changed)}
+      onDone={onDone}
+    />
   );
 }
 

@@ -1,8 +1,8 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { LensEntry, LensMark, Value } from '../../schemas/answers.ts';
 import { addLensEntry, removeLensEntry, updateLensEntry } from '../../stores/lens.ts';
 import { topValues } from '../../stores/model-engagement.ts';
-import { useHydrated } from '../hydrated.ts';
+import { DraftForm, type DraftFormOptions } from './DraftForm.tsx';
 import { HomeworkFrame } from './HomeworkFrame.tsx';
 import { useAnswers, type HomeworkProps } from './useAnswers.ts';
 
@@ -32,17 +32,7 @@ export default function ValuesLens(props: HomeworkProps) {
     <HomeworkFrame slug={props.slug} themes={props.themes}>
       <div className="lens">
         <div className="no-print">
-          <LensForm
-            heading="Hold a choice up against your values"
-            top={top}
-            initial={EMPTY}
-            submitText="Add to the lens"
-            reset
-            onSubmit={(draft) => {
-              const result = addLensEntry(draft);
-              return result.ok ? null : result.reason;
-            }}
-          />
+          <LensForm heading="Hold a choice up against your values" top={top} submitText="Add to the lens" onSubmit={addLensEntry} />
         </div>
         <h3>Your entries</h3>
         {entries.length === 0 ? (
@@ -57,12 +47,8 @@ export default function ValuesLens(props: HomeworkProps) {
                     top={top}
                     initial={entry}
                     submitText="Save the entry"
-                    onSubmit={(draft) => {
-                      const result = updateLensEntry(entry.id, draft);
-                      if (result.ok) setEditing(null);
-                      return result.ok ? null : result.reason;
-                    }}
-                    onCancel={() => setEditing(null)}
+                    onSubmit={(draft) => updateLensEntry(entry.id, draft)}
+                    onClose={() => setEditing(null)}
                   />
                 ) : (
                   <LensCard entry={entry} values={answers.values} onEdit={() => setEditing(entry.id)} onRemove={() => removeLensEntry(entry.id)} />
@@ -111,67 +97,35 @@ function LensCard({ entry, values, onEdit, onRemove }: { entry: LensEntry; value
   );
 }
 
-interface FormProps {
-  heading: string;
-  top: Value[];
-  initial: Draft;
-  submitText: string;
-  reset?: boolean;
-  onSubmit: (draft: Draft) => string | null;
-  onCancel?: () => void;
-}
-
-function LensForm({ heading, top, initial, submitText, reset = false, onSubmit, onCancel }: FormProps) {
-  const id = useId();
-  const hydrated = useHydrated();
-  const [draft, setDraft] = useState<Draft>({ text: initial.text, marks: initial.marks, note: initial.note });
-  const [problem, setProblem] = useState<string | null>(null);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const reason = onSubmit(draft);
-    setProblem(reason);
-    if (reason === null && reset) setDraft(EMPTY);
-  };
+function LensForm({ top, initial, ...form }: DraftFormOptions<Draft> & { top: Value[] }) {
+  // An entry being changed brings its id and date along; the draft holds only what the form changes.
+  const fields: Draft | undefined = initial && { text: initial.text, marks: initial.marks, note: initial.note };
   return (
-    <form className="lens-form" aria-labelledby={`${id}-heading`} onSubmit={submit}>
-      <h3 id={`${id}-heading`} dir="auto">
-        {heading}
-      </h3>
-      <label htmlFor={`${id}-text`}>The choice, decision or goal, in a sentence</label>
-      <input id={`${id}-text`} type="text" maxLength={200} value={draft.text} onChange={(event) => setDraft({ ...draft, text: event.target.value })} />
-      {top.map((value) => (
-        <fieldset key={value.id} className="lens-form__value">
-          <legend dir="auto">{value.label}</legend>
-          {MARKS.map((mark) => (
-            <label key={mark}>
-              <input
-                type="radio"
-                name={`${id}-${value.id}`}
-                checked={draft.marks[value.id] === mark}
-                onChange={() => setDraft({ ...draft, marks: { ...draft.marks, [value.id]: mark } })}
-              />{' '}
-              {MARK_TEXT[mark]}
-            </label>
+    <DraftForm className="lens-form" initial={fields} empty={EMPTY} {...form}>
+      {({ id, draft, setDraft }) => (
+        <>
+          <label htmlFor={`${id}-text`}>The choice, decision or goal, in a sentence</label>
+          <input id={`${id}-text`} type="text" maxLength={200} value={draft.text} onChange={(event) => setDraft({ ...draft, text: event.target.value })} />
+          {top.map((value) => (
+            <fieldset key={value.id} className="lens-form__value">
+              <legend dir="auto">{value.label}</legend>
+              {MARKS.map((mark) => (
+                <label key={mark}>
+                  <input
+                    type="radio"
+                    name={`${id}-${value.id}`}
+                    checked={draft.marks[value.id] === mark}
+                    onChange={() => setDraft({ ...draft, marks: { ...draft.marks, [value.id]: mark } })}
+                  />{' '}
+                  {MARK_TEXT[mark]}
+                </label>
+              ))}
+            </fieldset>
           ))}
-        </fieldset>
-      ))}
-      <label htmlFor={`${id}-note`}>A note (optional)</label>
-      <textarea id={`${id}-note`} rows={2} maxLength={2000} value={draft.note} onChange={(event) => setDraft({ ...draft, note: event.target.value })} />
-      {problem && (
-        <p className="notice notice--warn" role="alert">
-          {problem}
-        </p>
+          <label htmlFor={`${id}-note`}>A note (optional)</label>
+          <textarea id={`${id}-note`} rows={2} maxLength={2000} value={draft.note} onChange={(event) => setDraft({ ...draft, note: event.target.value })} />
+        </>
       )}
-      <p>
-        <button type="submit" disabled={!hydrated}>
-          {submitText}
-        </button>{' '}
-        {onCancel && (
-          <button type="button" className="quiet" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </p>
-    </form>
+    </DraftForm>
   );
 }

@@ -3,20 +3,7 @@ import { fontStack } from '../fonts.ts';
 import { fitSize, lineCount, WIDTH } from '../fit.ts';
 import { type PosterPalette } from '../styles.ts';
 import { h, type PosterElement } from '../tree.ts';
-import {
-  balance,
-  capitals,
-  textBlock,
-  type StyleArgs,
-  type Built,
-  type ItemSpec,
-  type ListBox,
-  fitList,
-  listElement,
-  metricsOf,
-  titleScale,
-  rootStyle,
-} from './shared.ts';
+import { balance, boldWord, capitals, fittedList, rootStyle, textBlock, titleScale, type Built, type ItemSpec, type StyleArgs } from './shared.ts';
 
 /** Where each rank sits on the compass: 1 in the middle, then ring by ring from the north, clockwise. */
 export function compassPositions(count: number): Array<{ ring: number; angle: number }> {
@@ -169,34 +156,25 @@ export function compassPoster({ shown, title, name, frame, scale, palette }: Sty
             'div',
             { display: 'flex', flexDirection: 'column', width: textWidthOf(base, width), flexShrink: 0 },
             textBlock(value.label, { fontSize: label(base), lineHeight: 1.12, fontWeight: 600, color: palette.text, textAlign: 'left' }),
-            value.bold
-              ? textBlock(value.bold, {
-                  fontSize: boldSize(base),
-                  lineHeight: 1.25,
-                  fontStyle: 'italic',
-                  fontWeight: 400,
-                  color: palette.soft,
-                  marginTop: 2 * u,
-                  fontFamily: serif,
-                  textAlign: 'left',
-                })
-              : null,
+            boldWord(value.bold, boldSize(base), palette, { fontStyle: 'italic', fontWeight: 400, marginTop: 2 * u, fontFamily: serif, textAlign: 'left' }),
           ),
         ),
     };
   });
-  const box: ListBox = {
-    width: legendWidth,
-    height: listHeight,
-    gap: (base) => base * 0.5,
-    columnGap: 40 * u,
-    range: [5 * u, 64 * u],
-    scale,
-    twoColumnsFrom: sideBySide ? 0 : 6,
-  };
-  const fit = fitList(items, box);
+  const { list, metrics } = fittedList(
+    items,
+    {
+      width: legendWidth,
+      height: listHeight,
+      gap: (base) => base * 0.5,
+      columnGap: 40 * u,
+      range: [5 * u, 64 * u],
+      scale,
+      twoColumnsFrom: sideBySide ? 0 : 6,
+    },
+    'flex-start',
+  );
   const compass = compassDisc(shown.length, disc, u, palette, sans);
-  const list = listElement(items, fit, box, 'flex-start');
 
   const header = h(
     'div',
@@ -238,5 +216,5 @@ export function compassPoster({ shown, title, name, frame, scale, palette }: Sty
       );
 
   const tree = h('div', rootStyle(frame, palette, sans, { alignItems: 'center' }), header, body);
-  return { tree, metrics: metricsOf(items, fit, listHeight, titleFit.size) };
+  return { tree, metrics: metrics(titleFit.size) };
 }

@@ -2,19 +2,7 @@
 import { fontStack } from '../fonts.ts';
 import { fitSize, lineCount, WIDTH } from '../fit.ts';
 import { h } from '../tree.ts';
-import {
-  capitals,
-  textBlock,
-  type StyleArgs,
-  type Built,
-  type ItemSpec,
-  type ListBox,
-  fitList,
-  listElement,
-  metricsOf,
-  titleScale,
-  rootStyle,
-} from './shared.ts';
+import { capitals, textBlock, type StyleArgs, type Built, type ItemSpec, boldWord, fittedList, titleScale, rootStyle } from './shared.ts';
 
 export function fieldPoster({ shown, title, name, frame, scale, palette }: StyleArgs): Built {
   const { u, width, height, innerWidth } = frame;
@@ -73,31 +61,24 @@ export function fieldPoster({ shown, title, name, frame, scale, palette }: Style
               color: palette.text,
               textAlign: 'left',
             }),
-            bold
-              ? textBlock(bold, {
-                  fontSize: boldSize(base),
-                  lineHeight: 1.25,
-                  fontWeight: 500,
-                  letterSpacing: '0.12em',
-                  color: palette.soft,
-                  marginTop: base * 0.1,
-                  textAlign: 'left',
-                })
-              : null,
+            boldWord(bold, boldSize(base), palette, { fontWeight: 500, letterSpacing: '0.12em', marginTop: base * 0.1, textAlign: 'left' }),
           ),
         ),
     };
   });
-  const box: ListBox = {
-    width: innerWidth,
-    height: listHeight,
-    gap: (base) => base * 0.55,
-    columnGap: 48 * u,
-    range: [5 * u, 110 * u],
-    scale,
-    twoColumnsFrom: 6,
-  };
-  const fit = fitList(items, box);
+  const { list, metrics } = fittedList(
+    items,
+    {
+      width: innerWidth,
+      height: listHeight,
+      gap: (base) => base * 0.55,
+      columnGap: 48 * u,
+      range: [5 * u, 110 * u],
+      scale,
+      twoColumnsFrom: 6,
+    },
+    'flex-start',
+  );
 
   const tree = h(
     'div',
@@ -127,7 +108,7 @@ export function fieldPoster({ shown, title, name, frame, scale, palette }: Style
       nameFit ? textBlock(name, { fontSize: nameFit.size, lineHeight: 1.25, fontWeight: 500, color: palette.soft, marginTop: 14 * u }) : null,
       h('div', { width: 120 * u, height: 8 * u, backgroundColor: palette.accent, marginTop: 36 * u }),
     ),
-    h('div', { display: 'flex', flexShrink: 0, marginTop: margin, marginBottom: 20 * u }, listElement(items, fit, box, 'flex-start')),
+    h('div', { display: 'flex', flexShrink: 0, marginTop: margin, marginBottom: 20 * u }, list),
   );
-  return { tree, metrics: metricsOf(items, fit, listHeight, titleFit.size) };
+  return { tree, metrics: metrics(titleFit.size) };
 }

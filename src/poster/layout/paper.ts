@@ -4,19 +4,17 @@ import { fitSize, lineCount, WIDTH } from '../fit.ts';
 import { h } from '../tree.ts';
 import {
   balance,
+  boldWord,
   capitals,
+  fittedList,
   frameRules,
-  textBlock,
   roman,
-  type StyleArgs,
+  rootStyle,
+  textBlock,
+  titleScale,
   type Built,
   type ItemSpec,
-  type ListBox,
-  fitList,
-  listElement,
-  metricsOf,
-  titleScale,
-  rootStyle,
+  type StyleArgs,
 } from './shared.ts';
 
 export function paperPoster({ shown, title, name, frame, scale, palette }: StyleArgs): Built {
@@ -66,30 +64,23 @@ export function paperPoster({ shown, title, name, frame, scale, palette }: Style
             width,
             ...balance(value.label, label(base), width, WIDTH.serifSemibold),
           }),
-          value.bold
-            ? textBlock(value.bold, {
-                fontSize: boldSize(base),
-                lineHeight: 1.25,
-                fontStyle: 'italic',
-                fontWeight: 400,
-                color: palette.soft,
-                marginTop: base * 0.06,
-                width,
-              })
-            : null,
+          boldWord(value.bold, boldSize(base), palette, { fontStyle: 'italic', fontWeight: 400, marginTop: base * 0.06, width }),
         ),
     };
   });
-  const box: ListBox = {
-    width: textWidth,
-    height: listHeight,
-    gap: (base) => base * 0.62,
-    columnGap: 40 * u,
-    range: [5 * u, 92 * u],
-    scale,
-    twoColumnsFrom: 4,
-  };
-  const fit = fitList(items, box);
+  const { list, metrics } = fittedList(
+    items,
+    {
+      width: textWidth,
+      height: listHeight,
+      gap: (base) => base * 0.62,
+      columnGap: 40 * u,
+      range: [5 * u, 92 * u],
+      scale,
+      twoColumnsFrom: 4,
+    },
+    'center',
+  );
 
   const ornament = (wide: number) =>
     h(
@@ -130,8 +121,8 @@ export function paperPoster({ shown, title, name, frame, scale, palette }: Style
         : null,
       h('div', { display: 'flex', marginTop: 40 * u * shrink }, ornament(70 * u)),
     ),
-    h('div', { display: 'flex', flexShrink: 0, marginTop: margin, marginBottom: margin }, listElement(items, fit, box, 'center')),
+    h('div', { display: 'flex', flexShrink: 0, marginTop: margin, marginBottom: margin }, list),
     h('div', { display: 'flex', flexShrink: 0, height: footerHeight, alignItems: 'center' }, ornament(40 * u)),
   );
-  return { tree, metrics: metricsOf(items, fit, listHeight, titleFit.size) };
+  return { tree, metrics: metrics(titleFit.size) };
 }

@@ -98,6 +98,15 @@ export function textBlock(text: string, style: Record<string, string | number>):
  * also splits words when overflow-wrap allows it, so text with a word too long
  * for the line wraps plainly and breaks that word instead.
  */
+/**
+ * The word that sums a value up, under its name: in the palette's soft colour,
+ * at the size the style gives it, in the style's own type. Nothing when the
+ * client has marked no word.
+ */
+export function boldWord(text: string | null | undefined, size: number, palette: PosterPalette, style: Record<string, string | number>): PosterElement | null {
+  return text ? textBlock(text, { fontSize: size, lineHeight: 1.25, color: palette.soft, ...style }) : null;
+}
+
 export function balance(text: string, size: number, maxWidth: number, font: FontWidth, letterSpacing = 0): Record<string, string> {
   return everyWordFits(text, size, maxWidth, font, letterSpacing) ? { textWrap: 'balance', overflowWrap: 'normal' } : { overflowWrap: 'break-word' };
 }
@@ -217,7 +226,7 @@ export function fitList(items: ItemSpec[], box: ListBox): ListFit {
 }
 
 /** The values, most important first, down one column or two. */
-export function listElement(items: ItemSpec[], fit: ListFit, box: ListBox, align: 'center' | 'flex-start'): PosterElement {
+function listElement(items: ItemSpec[], fit: ListFit, box: ListBox, align: 'center' | 'flex-start'): PosterElement {
   const gap = box.gap(fit.base);
   const column = (members: ItemSpec[], offset: number) =>
     h(
@@ -254,8 +263,26 @@ export function listElement(items: ItemSpec[], fit: ListFit, box: ListBox, align
   );
 }
 
-export function metricsOf(items: ItemSpec[], fit: ListFit, listHeight: number, titleSize: number): PosterLayout['metrics'] {
-  return { labelSizes: items.map((item) => item.label(fit.base)), titleSize, listHeight, estimatedListHeight: fit.estimatedHeight, columns: fit.columns };
+export interface FittedList {
+  /** The list, to place on the poster. */
+  list: PosterElement;
+  /** What the layout reports of its sizes, with the title's. */
+  metrics: (titleSize: number) => PosterLayout['metrics'];
+}
+
+/** The values fitted into their box and laid out, aligned to one side or centred. */
+export function fittedList(items: ItemSpec[], box: ListBox, align: 'center' | 'flex-start'): FittedList {
+  const fit = fitList(items, box);
+  return {
+    list: listElement(items, fit, box, align),
+    metrics: (titleSize) => ({
+      labelSizes: items.map((item) => item.label(fit.base)),
+      titleSize,
+      listHeight: box.height,
+      estimatedListHeight: fit.estimatedHeight,
+      columns: fit.columns,
+    }),
+  };
 }
 
 /** Title sizes step down as the list grows, leaving the values the room. */
