@@ -19,9 +19,9 @@ type Path = (string | number)[];
 export type ShapeFault = { path: Path; expected: string } | null;
 
 /**
- * The schema is written below as data, from five small checks, so the rules stay in one
- * readable place and the check stays small: each page loads it. A check looks at one part
- * of the answers and gives the first fault in it, with where it is.
+ * The schema is written below as data, from a few small checks, so the rules stay in one
+ * readable place and the check stays small: every client page loads it. A check looks at
+ * one part of the answers and gives the first fault in it: where, and what the rule wants.
  */
 type Check = (x: unknown, path: Path) => ShapeFault;
 
@@ -43,9 +43,9 @@ const nullable =
 
 /** A list of at most `max` items, each passing `item`. */
 const list =
-  (item: Check, max: number, expected: string): Check =>
+  (item: Check, max: number): Check =>
   (x, path) => {
-    if (!Array.isArray(x) || x.length > max) return { path, expected };
+    if (!Array.isArray(x) || x.length > max) return { path, expected: `a list of at most ${max}` };
     for (const [i, each] of x.entries()) {
       const fault = item(each, [...path, i]);
       if (fault) return fault;
@@ -55,9 +55,9 @@ const list =
 
 /** An object with these fields and no others. */
 const object =
-  (fields: Record<string, Check>, expected: string): Check =>
+  (fields: Record<string, Check>): Check =>
   (x, path) => {
-    if (!isRecord(x)) return { path, expected };
+    if (!isRecord(x)) return { path, expected: 'an object' };
     for (const key of Object.keys(x)) if (!Object.hasOwn(fields, key)) return { path: [...path, key], expected: 'no such field' };
     for (const [key, check] of Object.entries(fields)) {
       const fault = check(Object.hasOwn(x, key) ? x[key] : undefined, [...path, key]);
@@ -66,133 +66,104 @@ const object =
     return null;
   };
 
+const isId = (x: unknown): boolean => typeof x === 'string' && ID.test(x);
+const id = is(isId, 'an id of a-z, 0-9 and -');
+
 /** An object of at most `max` entries, each named by an id and passing `item`. */
 const byId =
-  (item: Check, max: number, expected: string): Check =>
+  (item: Check, max = Infinity): Check =>
   (x, path) => {
-    if (!isRecord(x) || Object.keys(x).length > max) return { path, expected };
+    if (!isRecord(x) || Object.keys(x).length > max) return { path, expected: `an object of at most ${max} entries` };
     for (const [key, each] of Object.entries(x)) {
-      const fault = ID.test(key) ? item(each, [...path, key]) : { path: [...path, key], expected: 'a name of a-z, 0-9 and -' };
+      const fault = id(key, [...path, key]) ?? item(each, [...path, key]);
       if (fault) return fault;
     }
     return null;
   };
 
-const int = (min: number, max: number, expected: string) => is((x) => typeof x === 'number' && Number.isSafeInteger(x) && x >= min && x <= max, expected);
+const int = (min: number, max: number) =>
+  is((x) => typeof x === 'number' && Number.isSafeInteger(x) && x >= min && x <= max, `a whole number from ${min} to ${max}`);
 /** Text of 1 to `max` characters once trimmed. */
-const line = (max: number, expected: string) => is((x) => typeof x === 'string' && x.trim().length >= 1 && x.trim().length <= max, expected);
+const line = (max: number) => is((x) => typeof x === 'string' && x.trim().length >= 1 && x.trim().length <= max, `text of 1 to ${max} characters`);
 /** Text of at most `max` characters, which may be empty. */
-const text = (max: number, expected: string) => is((x) => typeof x === 'string' && x.length <= max, expected);
-const isId = (x: unknown): boolean => typeof x === 'string' && ID.test(x);
-const id = is(isId, 'an id');
-const time = int(0, Number.MAX_SAFE_INTEGER, 'a time');
-const ids = list(id, MAX_VALUES, 'a list of value ids');
+const text = (max: number) => is((x) => typeof x === 'string' && x.length <= max, `text of at most ${max} characters`);
+const time = int(0, Number.MAX_SAFE_INTEGER);
+const ids = list(id, MAX_VALUES);
 const MARKS: unknown[] = ['honours', 'pulls', 'neither'];
 
-const valueCheck = object(
-  {
-    id,
-    label: line(LIMITS.label, 'a value name'),
-    chain: list(object({ id, text: line(LIMITS.word, 'a word') }, 'a word'), LIMITS.words, `a list of at most ${LIMITS.words} words`),
-    boldId: nullable(id),
-    rank: int(1, MAX_VALUES, 'a rank'),
-    rating: nullable(int(1, 10, 'a rating from 1 to 10')),
-    origin: is((x) => x === 'coach' || x === 'client', 'coach or client'),
-  },
-  'a value',
-);
-
-const lensEntryCheck = object(
-  {
-    id,
-    createdAt: time,
-    text: line(LIMITS.lensText, 'a choice'),
-    marks: byId(
-      is((x) => MARKS.includes(x), 'honours, pulls or neither'),
-      Infinity,
-      'marks by value',
-    ),
-    note: text(LIMITS.note, 'a note'),
-  },
-  'a lens entry',
-);
-
-const goalCheck = object(
-  {
-    id,
-    text: line(LIMITS.goalText, 'a goal'),
-    firstStep: text(LIMITS.goalText, 'a first step'),
-    honours: ids,
-    pullsAgainst: ids,
-    note: text(LIMITS.note, 'a note'),
-  },
-  'a goal',
-);
-
-const answersCheck = object(
-  {
-    values: list(valueCheck, MAX_VALUES, `a list of at most ${MAX_VALUES} values`),
-    history: list(
-      object({ date: is((x) => typeof x === 'string' && DAY.test(x), 'a day as YYYY-MM-DD'), order: ids }, 'a snapshot'),
-      366,
-      'a list of snapshots',
-    ),
-    lens: list(lensEntryCheck, LIMITS.lensEntries, `a list of at most ${LIMITS.lensEntries} entries`),
-    poster: object(
-      {
-        style: is(isId, 'a style'),
-        size: is(isId, 'a size'),
-        topN: int(1, MAX_VALUES, 'a number of values'),
-        title: text(LIMITS.posterTitle, 'a title'),
-        showName: is((x) => typeof x === 'boolean', 'true or false'),
-        name: nullable(text(LIMITS.posterTitle, 'a name or null')),
-      },
-      'poster choices',
-    ),
-    workbooks: byId(
-      object(
-        {
-          notes: text(LIMITS.notes, 'notes as text'),
-          goals: optional(list(goalCheck, LIMITS.goals, `a list of at most ${LIMITS.goals} goals`)),
-        },
-        'a workbook’s answers',
+const answersCheck = object({
+  values: list(
+    object({
+      id,
+      label: line(LIMITS.label),
+      chain: list(object({ id, text: line(LIMITS.word) }), LIMITS.words),
+      boldId: nullable(id),
+      rank: int(1, MAX_VALUES),
+      rating: nullable(int(1, 10)),
+      origin: is((x) => x === 'coach' || x === 'client', 'coach or client'),
+    }),
+    MAX_VALUES,
+  ),
+  history: list(object({ date: is((x) => typeof x === 'string' && DAY.test(x), 'a day as YYYY-MM-DD'), order: ids }), 366),
+  lens: list(
+    object({
+      id,
+      createdAt: time,
+      text: line(LIMITS.lensText),
+      marks: byId(is((x) => MARKS.includes(x), 'honours, pulls or neither')),
+      note: text(LIMITS.note),
+    }),
+    LIMITS.lensEntries,
+  ),
+  poster: object({
+    style: id,
+    size: id,
+    topN: int(1, MAX_VALUES),
+    title: text(LIMITS.posterTitle),
+    showName: is((x) => typeof x === 'boolean', 'true or false'),
+    name: nullable(text(LIMITS.posterTitle)),
+  }),
+  workbooks: byId(
+    object({
+      notes: text(LIMITS.notes),
+      goals: optional(
+        list(
+          object({ id, text: line(LIMITS.goalText), firstStep: text(LIMITS.goalText), honours: ids, pullsAgainst: ids, note: text(LIMITS.note) }),
+          LIMITS.goals,
+        ),
       ),
-      LIMITS.workbooks,
-      'answers by workbook',
-    ),
-    updatedAt: time,
-  },
-  'an object of answers',
-);
+    }),
+    LIMITS.workbooks,
+  ),
+  updatedAt: time,
+});
 
 /** Checks the shape and field rules of `answersSchema`, without zod. */
 export function answersShapeFault(x: unknown): ShapeFault {
   return answersCheck(x, []);
 }
 
+/** The first id used twice in a list, or null. */
+function repeatIn(items: readonly { id: string }[]): string | null {
+  const seen = new Set<string>();
+  for (const { id } of items) {
+    if (seen.has(id)) return id;
+    seen.add(id);
+  }
+  return null;
+}
+
 /** The first id used twice (a value's, a word's within its chain, a lens entry's, a goal's within its workbook), or null. Repairs cannot fix this one. */
 export function repeatedId(answers: Answers): string | null {
-  const lensIds = new Set<string>();
-  for (const entry of answers.lens) {
-    if (lensIds.has(entry.id)) return entry.id;
-    lensIds.add(entry.id);
-  }
-  for (const book of Object.values(answers.workbooks)) {
-    const goalIds = new Set<string>();
-    for (const goal of book.goals ?? []) {
-      if (goalIds.has(goal.id)) return goal.id;
-      goalIds.add(goal.id);
-    }
-  }
-  const ids = new Set<string>();
-  for (const value of answers.values) {
-    if (ids.has(value.id)) return value.id;
-    ids.add(value.id);
-    const words = new Set<string>();
-    for (const word of value.chain) {
-      if (words.has(word.id)) return word.id;
-      words.add(word.id);
-    }
+  const lists = [
+    answers.lens,
+    ...Object.values(answers.workbooks).map((book) => book.goals ?? []),
+    answers.values,
+    ...answers.values.map((value) => value.chain),
+  ];
+  for (const items of lists) {
+    const repeat = repeatIn(items);
+    if (repeat !== null) return repeat;
   }
   return null;
 }
