@@ -20,7 +20,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   vite: {
     // React, react-dom and Astro's React renderer go in one chunk: every page with an island loads
-    // all of them, and one file gzips smaller than five (about 1.3 KB less per page). The client
+    // all of them, and one file gzips smaller than four (about 1.3 KB less per page). The client
     // build only; the rest of the chunks are split by which pages use them, as before.
     environments: {
       client: {
