@@ -18,9 +18,25 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Shiki's inline styles would need 'unsafe-inline' under the CSP; workbooks have no code blocks.
   markdown: { syntaxHighlight: false },
-  // The poster's worker loads satori, its wasm and the fonts by dynamic import, which needs module
-  // workers. Its files are named like the rest of the build's (name.hash.ext in _astro/).
   vite: {
+    // React, react-dom and Astro's React renderer go in one chunk: every page with an island loads
+    // all of them, and one file gzips smaller than four (about 1.3 KB less per page). The client
+    // build only; the rest of the chunks are split by which pages use them, as before.
+    environments: {
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|@astrojs[\\/]react)[\\/]/ }],
+              },
+            },
+          },
+        },
+      },
+    },
+    // The poster's worker loads satori, its wasm and the fonts by dynamic import, which needs module
+    // workers. Its files are named like the rest of the build's (name.hash.ext in _astro/).
     worker: {
       format: 'es',
       rolldownOptions: {

@@ -18,151 +18,152 @@ type Path = (string | number)[];
 /** Where the shape first goes wrong, or null when it matches the schema. */
 export type ShapeFault = { path: Path; expected: string } | null;
 
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isInt = (x: unknown, min: number, max: number): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= min && x <= max;
-const isId = (x: unknown): x is string => typeof x === 'string' && ID.test(x);
-const isText = (x: unknown, max: number): x is string => typeof x === 'string' && x.trim().length >= 1 && x.trim().length <= max;
+/**
+ * The schema is written below as data, from a few small checks, so the rules stay in one
+ * readable place and the check stays small: every client page loads it. A check looks at
+ * one part of the answers and gives the first fault in it: where, and what the rule wants.
+ */
+type Check = (x: unknown, path: Path) => ShapeFault;
 
-function exactKeys(x: Record<string, unknown>, keys: readonly string[], path: Path): ShapeFault {
-  for (const key of Object.keys(x)) if (!keys.includes(key)) return { path: [...path, key], expected: 'no such field' };
-  for (const key of keys) if (!(key in x)) return { path: [...path, key], expected: 'this field' };
-  return null;
-}
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** One field that `ok` accepts. A missing field is undefined, which only `optional` accepts. */
+const is =
+  (ok: (x: unknown) => boolean, expected: string): Check =>
+  (x, path) =>
+    ok(x) ? null : { path, expected };
+const optional =
+  (check: Check): Check =>
+  (x, path) =>
+    x === undefined ? null : check(x, path);
+const nullable =
+  (check: Check): Check =>
+  (x, path) =>
+    x === null ? null : check(x, path);
+
+/** A list of at most `max` items, each passing `item`. */
+const list =
+  (item: Check, max: number): Check =>
+  (x, path) => {
+    if (!Array.isArray(x) || x.length > max) return { path, expected: `a list of at most ${max}` };
+    for (const [i, each] of x.entries()) {
+      const fault = item(each, [...path, i]);
+      if (fault) return fault;
+    }
+    return null;
+  };
+
+/** An object with these fields and no others. */
+const object =
+  (fields: Record<string, Check>): Check =>
+  (x, path) => {
+    if (!isRecord(x)) return { path, expected: 'an object' };
+    for (const key of Object.keys(x)) if (!Object.hasOwn(fields, key)) return { path: [...path, key], expected: 'no such field' };
+    for (const [key, check] of Object.entries(fields)) {
+      const fault = check(Object.hasOwn(x, key) ? x[key] : undefined, [...path, key]);
+      if (fault) return fault;
+    }
+    return null;
+  };
+
+const isId = (x: unknown): boolean => typeof x === 'string' && ID.test(x);
+const id = is(isId, 'an id of a-z, 0-9 and -');
+
+/** An object of at most `max` entries, each named by an id and passing `item`. */
+const byId =
+  (item: Check, max = Infinity): Check =>
+  (x, path) => {
+    if (!isRecord(x) || Object.keys(x).length > max) return { path, expected: `an object of at most ${max} entries` };
+    for (const [key, each] of Object.entries(x)) {
+      const fault = id(key, [...path, key]) ?? item(each, [...path, key]);
+      if (fault) return fault;
+    }
+    return null;
+  };
+
+const int = (min: number, max: number) =>
+  is((x) => typeof x === 'number' && Number.isSafeInteger(x) && x >= min && x <= max, `a whole number from ${min} to ${max}`);
+/** Text of 1 to `max` characters once trimmed. */
+const line = (max: number) => is((x) => typeof x === 'string' && x.trim().length >= 1 && x.trim().length <= max, `text of 1 to ${max} characters`);
+/** Text of at most `max` characters, which may be empty. */
+const text = (max: number) => is((x) => typeof x === 'string' && x.length <= max, `text of at most ${max} characters`);
+const time = int(0, Number.MAX_SAFE_INTEGER);
+const ids = list(id, MAX_VALUES);
+const MARKS: unknown[] = ['honours', 'pulls', 'neither'];
+
+const answersCheck = object({
+  values: list(
+    object({
+      id,
+      label: line(LIMITS.label),
+      chain: list(object({ id, text: line(LIMITS.word) }), LIMITS.words),
+      boldId: nullable(id),
+      rank: int(1, MAX_VALUES),
+      rating: nullable(int(1, 10)),
+      origin: is((x) => x === 'coach' || x === 'client', 'coach or client'),
+    }),
+    MAX_VALUES,
+  ),
+  history: list(object({ date: is((x) => typeof x === 'string' && DAY.test(x), 'a day as YYYY-MM-DD'), order: ids }), 366),
+  lens: list(
+    object({
+      id,
+      createdAt: time,
+      text: line(LIMITS.lensText),
+      marks: byId(is((x) => MARKS.includes(x), 'honours, pulls or neither')),
+      note: text(LIMITS.note),
+    }),
+    LIMITS.lensEntries,
+  ),
+  poster: object({
+    style: id,
+    size: id,
+    topN: int(1, MAX_VALUES),
+    title: text(LIMITS.posterTitle),
+    showName: is((x) => typeof x === 'boolean', 'true or false'),
+    name: nullable(text(LIMITS.posterTitle)),
+  }),
+  workbooks: byId(
+    object({
+      notes: text(LIMITS.notes),
+      goals: optional(
+        list(
+          object({ id, text: line(LIMITS.goalText), firstStep: text(LIMITS.goalText), honours: ids, pullsAgainst: ids, note: text(LIMITS.note) }),
+          LIMITS.goals,
+        ),
+      ),
+    }),
+    LIMITS.workbooks,
+  ),
+  updatedAt: time,
+});
 
 /** Checks the shape and field rules of `answersSchema`, without zod. */
 export function answersShapeFault(x: unknown): ShapeFault {
-  if (!isRecord(x)) return { path: [], expected: 'an object of answers' };
-  const top = exactKeys(x, ['values', 'history', 'lens', 'poster', 'workbooks', 'updatedAt'], []);
-  if (top) return top;
-  const { values, history, lens, poster, workbooks, updatedAt } = x;
-  if (!Array.isArray(values) || values.length > MAX_VALUES) return { path: ['values'], expected: `a list of at most ${MAX_VALUES} values` };
-  for (const [i, value] of values.entries()) {
-    const at: Path = ['values', i];
-    if (!isRecord(value)) return { path: at, expected: 'a value' };
-    const keys = exactKeys(value, ['id', 'label', 'chain', 'boldId', 'rank', 'rating', 'origin'], at);
-    if (keys) return keys;
-    if (!isId(value.id)) return { path: [...at, 'id'], expected: 'an id' };
-    if (!isText(value.label, 60)) return { path: [...at, 'label'], expected: 'a value name' };
-    if (!Array.isArray(value.chain) || value.chain.length > 40) return { path: [...at, 'chain'], expected: 'a list of at most 40 words' };
-    for (const [j, word] of value.chain.entries()) {
-      const wordAt: Path = [...at, 'chain', j];
-      if (!isRecord(word)) return { path: wordAt, expected: 'a word' };
-      const wordKeys = exactKeys(word, ['id', 'text'], wordAt);
-      if (wordKeys) return wordKeys;
-      if (!isId(word.id)) return { path: [...wordAt, 'id'], expected: 'an id' };
-      if (!isText(word.text, 80)) return { path: [...wordAt, 'text'], expected: 'a word' };
-    }
-    if (value.boldId !== null && !isId(value.boldId)) return { path: [...at, 'boldId'], expected: 'an id or null' };
-    if (!isInt(value.rank, 1, MAX_VALUES)) return { path: [...at, 'rank'], expected: 'a rank' };
-    if (value.rating !== null && !isInt(value.rating, 1, 10)) return { path: [...at, 'rating'], expected: 'a rating from 1 to 10' };
-    if (value.origin !== 'coach' && value.origin !== 'client') return { path: [...at, 'origin'], expected: 'coach or client' };
-  }
-  if (!Array.isArray(history) || history.length > 366) return { path: ['history'], expected: 'a list of snapshots' };
-  for (const [i, snapshot] of history.entries()) {
-    const at: Path = ['history', i];
-    if (!isRecord(snapshot)) return { path: at, expected: 'a snapshot' };
-    const keys = exactKeys(snapshot, ['date', 'order'], at);
-    if (keys) return keys;
-    if (typeof snapshot.date !== 'string' || !DAY.test(snapshot.date)) return { path: [...at, 'date'], expected: 'a day as YYYY-MM-DD' };
-    if (!Array.isArray(snapshot.order) || snapshot.order.length > MAX_VALUES || !snapshot.order.every(isId))
-      return { path: [...at, 'order'], expected: 'a list of ids' };
-  }
-  const lensFault = lensShapeFault(lens);
-  if (lensFault) return lensFault;
-  const posterFault = posterShapeFault(poster);
-  if (posterFault) return posterFault;
-  const workbooksFault = workbooksShapeFault(workbooks);
-  if (workbooksFault) return workbooksFault;
-  if (!isInt(updatedAt, 0, Number.MAX_SAFE_INTEGER)) return { path: ['updatedAt'], expected: 'a time' };
-  return null;
+  return answersCheck(x, []);
 }
 
-const isLong = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
-const isIds = (x: unknown): boolean => Array.isArray(x) && x.length <= MAX_VALUES && x.every(isId);
-const MARKS = ['honours', 'pulls', 'neither'];
-
-function lensShapeFault(lens: unknown): ShapeFault {
-  if (!Array.isArray(lens) || lens.length > LIMITS.lensEntries) return { path: ['lens'], expected: `a list of at most ${LIMITS.lensEntries} entries` };
-  for (const [i, entry] of lens.entries()) {
-    const at: Path = ['lens', i];
-    if (!isRecord(entry)) return { path: at, expected: 'a lens entry' };
-    const keys = exactKeys(entry, ['id', 'createdAt', 'text', 'marks', 'note'], at);
-    if (keys) return keys;
-    if (!isId(entry.id)) return { path: [...at, 'id'], expected: 'an id' };
-    if (!isInt(entry.createdAt, 0, Number.MAX_SAFE_INTEGER)) return { path: [...at, 'createdAt'], expected: 'a time' };
-    if (!isText(entry.text, LIMITS.lensText)) return { path: [...at, 'text'], expected: 'a choice' };
-    if (!isRecord(entry.marks)) return { path: [...at, 'marks'], expected: 'marks by value' };
-    for (const [valueId, mark] of Object.entries(entry.marks)) {
-      if (!isId(valueId) || typeof mark !== 'string' || !MARKS.includes(mark))
-        return { path: [...at, 'marks', valueId], expected: 'honours, pulls or neither' };
-    }
-    if (!isLong(entry.note, LIMITS.note)) return { path: [...at, 'note'], expected: 'a note' };
-  }
-  return null;
-}
-
-function posterShapeFault(poster: unknown): ShapeFault {
-  const at: Path = ['poster'];
-  if (!isRecord(poster)) return { path: at, expected: 'poster choices' };
-  const keys = exactKeys(poster, ['style', 'size', 'topN', 'title', 'showName', 'name'], at);
-  if (keys) return keys;
-  if (!isId(poster.style)) return { path: [...at, 'style'], expected: 'a style' };
-  if (!isId(poster.size)) return { path: [...at, 'size'], expected: 'a size' };
-  if (!isInt(poster.topN, 1, MAX_VALUES)) return { path: [...at, 'topN'], expected: 'a number of values' };
-  if (!isLong(poster.title, LIMITS.posterTitle)) return { path: [...at, 'title'], expected: 'a title' };
-  if (typeof poster.showName !== 'boolean') return { path: [...at, 'showName'], expected: 'true or false' };
-  if (poster.name !== null && !isLong(poster.name, LIMITS.posterTitle)) return { path: [...at, 'name'], expected: 'a name or null' };
-  return null;
-}
-
-function workbooksShapeFault(workbooks: unknown): ShapeFault {
-  if (!isRecord(workbooks) || Object.keys(workbooks).length > LIMITS.workbooks) return { path: ['workbooks'], expected: 'answers by workbook' };
-  for (const [name, book] of Object.entries(workbooks)) {
-    const at: Path = ['workbooks', name];
-    if (!ID.test(name) || !isRecord(book)) return { path: at, expected: 'a workbook’s answers' };
-    for (const key of Object.keys(book)) if (key !== 'notes' && key !== 'goals') return { path: [...at, key], expected: 'no such field' };
-    if (!isLong(book.notes, LIMITS.notes)) return { path: [...at, 'notes'], expected: 'notes as text' };
-    if (book.goals === undefined) continue;
-    if (!Array.isArray(book.goals) || book.goals.length > LIMITS.goals) return { path: [...at, 'goals'], expected: `a list of at most ${LIMITS.goals} goals` };
-    for (const [i, goal] of book.goals.entries()) {
-      const goalAt: Path = [...at, 'goals', i];
-      if (!isRecord(goal)) return { path: goalAt, expected: 'a goal' };
-      const keys = exactKeys(goal, ['id', 'text', 'firstStep', 'honours', 'pullsAgainst', 'note'], goalAt);
-      if (keys) return keys;
-      if (!isId(goal.id)) return { path: [...goalAt, 'id'], expected: 'an id' };
-      if (!isText(goal.text, LIMITS.goalText)) return { path: [...goalAt, 'text'], expected: 'a goal' };
-      if (!isLong(goal.firstStep, LIMITS.goalText)) return { path: [...goalAt, 'firstStep'], expected: 'a first step' };
-      if (!isIds(goal.honours)) return { path: [...goalAt, 'honours'], expected: 'a list of value ids' };
-      if (!isIds(goal.pullsAgainst)) return { path: [...goalAt, 'pullsAgainst'], expected: 'a list of value ids' };
-      if (!isLong(goal.note, LIMITS.note)) return { path: [...goalAt, 'note'], expected: 'a note' };
-    }
+/** The first id used twice in a list, or null. */
+function repeatIn(items: readonly { id: string }[]): string | null {
+  const seen = new Set<string>();
+  for (const { id } of items) {
+    if (seen.has(id)) return id;
+    seen.add(id);
   }
   return null;
 }
 
 /** The first id used twice (a value's, a word's within its chain, a lens entry's, a goal's within its workbook), or null. Repairs cannot fix this one. */
 export function repeatedId(answers: Answers): string | null {
-  const lensIds = new Set<string>();
-  for (const entry of answers.lens) {
-    if (lensIds.has(entry.id)) return entry.id;
-    lensIds.add(entry.id);
-  }
-  for (const book of Object.values(answers.workbooks)) {
-    const goalIds = new Set<string>();
-    for (const goal of book.goals ?? []) {
-      if (goalIds.has(goal.id)) return goal.id;
-      goalIds.add(goal.id);
-    }
-  }
-  const ids = new Set<string>();
-  for (const value of answers.values) {
-    if (ids.has(value.id)) return value.id;
-    ids.add(value.id);
-    const words = new Set<string>();
-    for (const word of value.chain) {
-      if (words.has(word.id)) return word.id;
-      words.add(word.id);
-    }
+  const lists = [
+    answers.lens,
+    ...Object.values(answers.workbooks).map((book) => book.goals ?? []),
+    answers.values,
+    ...answers.values.map((value) => value.chain),
+  ];
+  for (const items of lists) {
+    const repeat = repeatIn(items);
+    if (repeat !== null) return repeat;
   }
   return null;
 }

@@ -160,7 +160,7 @@ describe('page weight and budget', () => {
     if (!rankPage) throw new Error('no ranking page');
     const asHomework = weigher.weigh({ ...rankPage, kind: 'homework page' });
     expect(checkBudget(asHomework).map(formatProblem)).toEqual([
-      expect.stringMatching(/JavaScript: expected at most 82\.0 KB gzip on a homework page, found \d+\.\d KB gzip in 4 scripts \(\/_astro\/Big\.js/),
+      expect.stringMatching(/JavaScript: expected at most 80\.0 KB gzip on a homework page, found \d+\.\d KB gzip in 4 scripts \(\/_astro\/Big\.js/),
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { AnswersFile } from '../../schemas/answers.ts';
 import { $answers, dismissRecovered, replaceAnswers, type SaveStatus } from '../../stores/answers.ts';
 import type { Theme } from '../../stores/model.ts';
@@ -14,16 +14,10 @@ import { useNow, useSaveStatus } from './useAnswers.ts';
  * fails, the quiet "Saved · 2 min ago" line, and the answers file (download
  * and import). None of it prints.
  */
-const subscribeNothing = () => () => undefined;
-
 export function HomeworkFrame({ slug, themes, children }: { slug: string; themes: readonly Theme[]; children: ReactNode }) {
   const status = useSaveStatus();
   // False in the server HTML and during hydration, true from the render that shows this browser's answers.
-  const live = useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
+  const live = useHydrated();
   return (
     <div className="homework" aria-busy={live ? undefined : true}>
       <StorageBanner slug={slug} status={status} />
