@@ -4,6 +4,10 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { stringify } from 'yaml';
 import { astroBuild } from '../../scripts/lib/build.ts';
 import { createFixtureProject } from '../../scripts/lib/fixture-project.ts';
+import { initWeigher } from '../../scripts/lib/page-weight.ts';
+import { builtPages } from '../../scripts/lib/pages.ts';
+import { checkBudget } from '../../scripts/lib/size-budget.ts';
+import { formatProblem } from '../../src/schemas/problems.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
 import { expect, test, watchPage, type PageProblems } from './fixtures.ts';
 
@@ -19,6 +23,7 @@ const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', 
 
 let server: StaticServer;
 let work: string;
+let dist: string;
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -34,7 +39,8 @@ test.beforeAll(async () => {
   writeFileSync(join(content, 'clients', `${slug}.yaml`), stringify({ name: 'Iris Novak', sessions, themes }));
   // Every build of this spec is this one call.
   await astroBuild({ root: project });
-  server = await serveStatic(join(project, 'dist'));
+  dist = join(project, 'dist');
+  server = await serveStatic(dist);
 });
 
 test.afterAll(async () => {
@@ -68,6 +74,22 @@ async function shareWithCoach(page: Page, browser: Browser): Promise<{ coach: Pa
   await expect(coach.getByText('Opened from a share link.')).toBeVisible();
   return { coach, context, problems };
 }
+
+test('every page of both sessions, the goals pages and the lens included, stays within its JavaScript budget', async () => {
+  const pages = builtPages(dist);
+  const paths = pages.map((page) => page.path);
+  for (const page of [
+    `/${slug}/goals/your-goals/`,
+    `/${slug}/goals/against-the-grain/`,
+    `/${slug}/goals/values-lens/`,
+    `/${slug}/lens/`,
+    `/${slug}/value-chains/`,
+  ])
+    expect(paths).toContain(page);
+  const weigher = await initWeigher({ dist });
+  const problems = pages.flatMap((page) => checkBudget(weigher.weigh(page), page.rel).map(formatProblem));
+  expect(problems).toEqual([]);
+});
 
 test('a value renamed in the first session is renamed on the second session’s pages, in print and for the coach', async ({ browser }) => {
   const { context, page, problems } = await client(browser);
