@@ -1,23 +1,32 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { describeValue, formatProblem, type Problem } from '../../src/schemas/problems.ts';
 
+/** The flags every content CLI ends with: `--json` for an answer a program can read, `--help` for the usage. */
+export const COMMON_FLAGS = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 /** What `readFlags` gives back for the flags it was given: each flag's value, when it was passed. */
 export type FlagValues<T extends ParseArgsOptionsConfig> = ReturnType<
   typeof parseArgs<{ args: string[]; options: T; strict: true; allowPositionals: false }>
 >['values'];
 
 /**
- * Reads a CLI's command line against its flags. An unknown flag, a flag without its value or a
- * stray argument is one problem line naming the CLI (`cli`), never a stack trace.
+ * Reads a CLI's command line against its flags, which end with `COMMON_FLAGS`: whether `--json`
+ * and `--help` were given, and what `request` makes of the other flags. An unknown flag, a flag
+ * without its value or a stray argument is one problem line naming the CLI (`cli`), never a stack trace.
  */
-export function readFlags<T extends ParseArgsOptionsConfig>(
+export function readFlags<T extends ParseArgsOptionsConfig & typeof COMMON_FLAGS, R extends object>(
   cli: string,
   argv: string[],
   flags: T,
-): { ok: true; values: FlagValues<T> } | { ok: false; problem: Problem } {
+  request: (values: FlagValues<T>) => R,
+): ({ ok: true; json: boolean; help: boolean } & R) | { ok: false; problem: Problem } {
   try {
     const { values } = parseArgs({ args: argv, options: flags, strict: true, allowPositionals: false });
-    return { ok: true, values };
+    const common = values as { json?: boolean; help?: boolean };
+    return { ok: true, json: common.json ?? false, help: common.help ?? false, ...request(values) };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const problem = (field: string, expected: string, found: string) => ({

@@ -4,7 +4,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { checkClient, contentDir, listWorkbooks } from '../../src/lib/content-check.ts';
 import { makeSlug } from '../../src/lib/slug.ts';
 import { formatProblem, type Problem } from '../../src/schemas/problems.ts';
-import { readFlags } from './cli-flags.ts';
+import { COMMON_FLAGS, readFlags } from './cli-flags.ts';
 
 /** The flags `npm run new-client` understands. */
 export const FLAGS = {
@@ -15,8 +15,7 @@ export const FLAGS = {
   workbook: { type: 'string' },
   coach: { type: 'string' },
   email: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...COMMON_FLAGS,
 } as const;
 
 export const USAGE = `Usage: npm run new-client -- --name "Maya Okafor" --theme Creativity --theme Family --date 2026-12-03 [--preferred-name Maya] [--workbook values] [--coach "Name"] [--email coach@example.com] [--json]
@@ -36,13 +35,7 @@ export type ParsedFlags = { ok: true; answers: ClientAnswers; json: boolean; hel
 
 /** Reads the command line. An unknown or malformed flag is one problem line, never a stack trace. */
 export function parseFlags(argv: string[]): ParsedFlags {
-  const read = readFlags('new-client', argv, FLAGS);
-  if (!read.ok) return read;
-  const { values } = read;
-  return {
-    ok: true,
-    json: values.json ?? false,
-    help: values.help ?? false,
+  return readFlags('new-client', argv, FLAGS, (values) => ({
     empty: argv.length === 0,
     answers: {
       name: values.name,
@@ -53,7 +46,7 @@ export function parseFlags(argv: string[]): ParsedFlags {
       coachName: values.coach,
       coachEmail: values.email,
     },
-  };
+  }));
 }
 
 /** Turns the answers into the YAML object a client file holds. */

@@ -5,15 +5,14 @@ import { checkClient, contentDir, listWorkbooks } from '../../src/lib/content-ch
 import { isPrivateSlug } from '../../src/lib/slug.ts';
 import { isCalendarDate } from '../../src/schemas/dates.ts';
 import { describeValue, formatProblem, type Problem } from '../../src/schemas/problems.ts';
-import { readFlags } from './cli-flags.ts';
+import { COMMON_FLAGS, readFlags } from './cli-flags.ts';
 
 /** The flags `npm run new-session` understands. */
 export const FLAGS = {
   client: { type: 'string' },
   workbook: { type: 'string' },
   date: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...COMMON_FLAGS,
 } as const;
 
 export const USAGE = `Usage: npm run new-session -- --client <slug> --workbook goals --date 2026-12-10 [--json]
@@ -36,15 +35,7 @@ function flagProblem(field: string, expected: string, found: string): Problem {
 
 /** Reads the command line. An unknown or malformed flag is one problem line, never a stack trace. */
 export function parseFlags(argv: string[]): ParsedFlags {
-  const read = readFlags(CLI, argv, FLAGS);
-  if (!read.ok) return read;
-  const { values } = read;
-  return {
-    ok: true,
-    json: values.json ?? false,
-    help: values.help ?? false,
-    request: { client: values.client, workbook: values.workbook, date: values.date },
-  };
+  return readFlags(CLI, argv, FLAGS, (values) => ({ request: { client: values.client, workbook: values.workbook, date: values.date } }));
 }
 
 /** The flags a request still lacks, for the terminal to ask about or the error to name. */
