@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { astroBuild } from '../lib/build.ts';
 import { CHROMIUM_ARGS, findChromium } from '../lib/chromium.ts';
 import { builtPages, type BuiltPage, type PageKind } from '../lib/pages.ts';
@@ -74,8 +74,12 @@ function observeShifts(): void {
   }).observe({ type: 'layout-shift', buffered: true });
 }
 
-/** Opens one page cold on the phone profile and returns the shifts seen while it loaded and settled. */
-export async function loadCold(browser: Browser, url: string): Promise<Shift[]> {
+/**
+ * A fresh context and page on the phone profile, for a first visit: no service worker and no
+ * HTTP cache, the slow network and the slow processor applied, and every layout shift recorded
+ * from the first one (read them with `shiftsOn`). The caller closes the context.
+ */
+export async function openOnPhone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: PHONE.viewport,
     deviceScaleFactor: PHONE.deviceScaleFactor,
@@ -92,14 +96,30 @@ export async function loadCold(browser: Browser, url: string): Promise<Shift[]> 
     await cdp.send('Network.emulateNetworkConditions', PHONE.network);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE.cpuSlowdown });
     await page.addInitScript(observeShifts);
+    return { context, page };
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
+}
+
+/** The layout shifts a page opened with `openOnPhone` has recorded so far. */
+export async function shiftsOn(page: Page): Promise<Shift[]> {
+  const shifts = await page.evaluate(() => window.__layoutShifts);
+  if (!shifts) throw new Error(`${page.url()}: the layout-shift observer did not run`);
+  return shifts;
+}
+
+/** Opens one page cold on the phone profile and returns the shifts seen while it loaded and settled. */
+export async function loadCold(browser: Browser, url: string): Promise<Shift[]> {
+  const { context, page } = await openOnPhone(browser);
+  try {
     await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
     // Islands and the poster engine load after the load event: wait for the network to go quiet.
     await page.waitForLoadState('networkidle', { timeout: 120_000 });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     await page.waitForTimeout(SETTLE_MS);
-    const shifts = await page.evaluate(() => window.__layoutShifts);
-    if (!shifts) throw new Error(`${url}: the layout-shift observer did not run`);
-    return shifts;
+    return await shiftsOn(page);
   } finally {
     await context.close();
   }

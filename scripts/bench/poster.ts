@@ -157,41 +157,23 @@ async function inBrowser(browser: Browser, origin: string, slug: string): Promis
   }
 
   return [
-    {
-      name: 'poster: page open to first live preview (median of 5)',
-      value: Math.round(median(firstPreview)),
-      unit: 'ms',
-      note: 'engine download, compile, fonts and first render',
-    },
-    {
-      name: 'poster: click to downloaded PNG, cold (median of 5)',
-      value: Math.round(median(cold)),
-      unit: 'ms',
-      target: '<= 100 ms',
-      note: 'first click on a fresh page, as soon as the preview shows',
-    },
-    {
-      name: 'poster: click to downloaded PNG, warm (median of 5)',
-      value: Math.round(median(warm)),
-      unit: 'ms',
-      target: '<= 100 ms',
-      note: 'PNG prepared while idle',
-    },
-    {
-      name: 'poster: click to downloaded PNG, right after a change (median of 5)',
-      value: Math.round(median(afterChange)),
-      unit: 'ms',
-      target: '<= 250 ms',
-      note: 'render and encode on the click',
-    },
-    {
-      name: 'poster: live preview re-render after a change (median of 20)',
-      value: Math.round(median(rerender)),
-      unit: 'ms',
-      target: '<= 75 ms',
-      note: `slowest ${Math.round(Math.max(...rerender))} ms`,
-    },
+    inMs('page open to first live preview', firstPreview, 'engine download, compile, fonts and first render'),
+    inMs('click to downloaded PNG, cold', cold, 'first click on a fresh page, as soon as the preview shows', '<= 100 ms'),
+    inMs('click to downloaded PNG, warm', warm, 'PNG prepared while idle', '<= 100 ms'),
+    inMs('click to downloaded PNG, right after a change', afterChange, 'render and encode on the click', '<= 250 ms'),
+    inMs('live preview re-render after a change', rerender, `slowest ${Math.round(Math.max(...rerender))} ms`, '<= 75 ms'),
   ];
+}
+
+/** A browser figure: the median of its timings in whole milliseconds, named with how many there were. */
+function inMs(name: string, timings: number[], note: string, target?: string): BenchResult {
+  return {
+    name: `poster: ${name} (median of ${timings.length})`,
+    value: Math.round(median(timings)),
+    unit: 'ms',
+    ...(target === undefined ? {} : { target }),
+    note,
+  };
 }
 
 const load = () => `load average ${loadavg()[0]!.toFixed(1)}`;

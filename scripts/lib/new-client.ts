@@ -1,10 +1,10 @@
 import { mkdirSync, openSync, readFileSync, writeSync, closeSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parse as parseYaml, stringify } from 'yaml';
 import { checkClient, contentDir, listWorkbooks } from '../../src/lib/content-check.ts';
 import { makeSlug } from '../../src/lib/slug.ts';
-import { describeValue, formatProblem, type Problem } from '../../src/schemas/problems.ts';
+import { formatProblem, type Problem } from '../../src/schemas/problems.ts';
+import { COMMON_FLAGS, readFlags } from './cli-flags.ts';
 
 /** The flags `npm run new-client` understands. */
 export const FLAGS = {
@@ -15,8 +15,7 @@ export const FLAGS = {
   workbook: { type: 'string' },
   coach: { type: 'string' },
   email: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...COMMON_FLAGS,
 } as const;
 
 export const USAGE = `Usage: npm run new-client -- --name "Maya Okafor" --theme Creativity --theme Family --date 2026-12-03 [--preferred-name Maya] [--workbook values] [--coach "Name"] [--email coach@example.com] [--json]
@@ -36,45 +35,18 @@ export type ParsedFlags = { ok: true; answers: ClientAnswers; json: boolean; hel
 
 /** Reads the command line. An unknown or malformed flag is one problem line, never a stack trace. */
 export function parseFlags(argv: string[]): ParsedFlags {
-  try {
-    const { values } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false });
-    return {
-      ok: true,
-      json: values.json ?? false,
-      help: values.help ?? false,
-      empty: argv.length === 0,
-      answers: {
-        name: values.name,
-        preferredName: values['preferred-name'],
-        themes: values.theme ?? [],
-        date: values.date,
-        workbook: values.workbook,
-        coachName: values.coach,
-        coachEmail: values.email,
-      },
-    };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const flag = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? argv.find((arg) => arg.startsWith('-')) ?? '(arguments)';
-    const known = Object.keys(FLAGS)
-      .map((key) => `--${key}`)
-      .join(', ');
-    const found = /argument missing/.test(message)
-      ? 'nothing'
-      : /positional/i.test(message)
-        ? `a stray argument ${describeValue(argv.find((a) => !a.startsWith('-')))}`
-        : 'an unknown flag';
-    return {
-      ok: false,
-      problem: {
-        level: 'error',
-        file: 'new-client',
-        field: flag,
-        expected: /argument missing/.test(message) ? 'a value after the flag' : `one of ${known}`,
-        found,
-      },
-    };
-  }
+  return readFlags('new-client', argv, FLAGS, (values) => ({
+    empty: argv.length === 0,
+    answers: {
+      name: values.name,
+      preferredName: values['preferred-name'],
+      themes: values.theme ?? [],
+      date: values.date,
+      workbook: values.workbook,
+      coachName: values.coach,
+      coachEmail: values.email,
+    },
+  }));
 }
 
 /** Turns the answers into the YAML object a client file holds. */

@@ -1,19 +1,18 @@
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
 import { isMap, isSeq, parse as parseYaml, parseDocument, Scalar, type Document, type Pair, type YAMLMap } from 'yaml';
 import { checkClient, contentDir, listWorkbooks } from '../../src/lib/content-check.ts';
 import { isPrivateSlug } from '../../src/lib/slug.ts';
 import { isCalendarDate } from '../../src/schemas/dates.ts';
 import { describeValue, formatProblem, type Problem } from '../../src/schemas/problems.ts';
+import { COMMON_FLAGS, readFlags } from './cli-flags.ts';
 
 /** The flags `npm run new-session` understands. */
 export const FLAGS = {
   client: { type: 'string' },
   workbook: { type: 'string' },
   date: { type: 'string' },
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...COMMON_FLAGS,
 } as const;
 
 export const USAGE = `Usage: npm run new-session -- --client <slug> --workbook goals --date 2026-12-10 [--json]
@@ -36,27 +35,7 @@ function flagProblem(field: string, expected: string, found: string): Problem {
 
 /** Reads the command line. An unknown or malformed flag is one problem line, never a stack trace. */
 export function parseFlags(argv: string[]): ParsedFlags {
-  try {
-    const { values } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false });
-    return {
-      ok: true,
-      json: values.json ?? false,
-      help: values.help ?? false,
-      request: { client: values.client, workbook: values.workbook, date: values.date },
-    };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const flag = /'(-{1,2}[^'\s]+)/.exec(message)?.[1] ?? argv.find((arg) => arg.startsWith('-')) ?? '(arguments)';
-    const known = Object.keys(FLAGS)
-      .map((key) => `--${key}`)
-      .join(', ');
-    if (/argument missing/.test(message)) return { ok: false, problem: flagProblem(flag, 'a value after the flag', 'nothing') };
-    if (/positional/i.test(message)) {
-      const stray = /argument '([^']*)'/.exec(message)?.[1];
-      return { ok: false, problem: flagProblem('(arguments)', `only flags (${known})`, `a stray argument ${describeValue(stray)}`) };
-    }
-    return { ok: false, problem: flagProblem(flag, `one of ${known}`, 'an unknown flag') };
-  }
+  return readFlags(CLI, argv, FLAGS, (values) => ({ request: { client: values.client, workbook: values.workbook, date: values.date } }));
 }
 
 /** The flags a request still lacks, for the terminal to ask about or the error to name. */

@@ -3,7 +3,7 @@ import type { Browser, Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { expect, sampleClient, test, watchPage } from './fixtures.ts';
+import { expect, fillStorage, sampleClient, test, watchPage } from './fixtures.ts';
 
 const client = sampleClient();
 const guide = `/coach/${client.slug}/guide/`;
@@ -296,18 +296,7 @@ test("the coach's notes export to a file and import again; a wrong file is refus
 });
 
 test('a full browser storage is shown next to the notes, never silent', async ({ page }) => {
-  // Fill this origin's storage to the brim before the page loads, as years of other data might.
-  await page.addInitScript(() => {
-    if (localStorage.getItem('filler-0') !== null) return;
-    let chunk = 'x'.repeat(1 << 20);
-    for (let i = 0; chunk.length > 0; i += 1) {
-      try {
-        localStorage.setItem(`filler-${i}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, Math.floor(chunk.length / 2));
-      }
-    }
-  });
+  await fillStorage(page);
   await page.goto(guide);
   const notes = page.getByLabel(`Notes on ${client.themes[0]!.name}`);
   await notes.fill('Typed while the disk is full');

@@ -85,6 +85,25 @@ export const test = base.extend<{ problems: PageProblems }>({
   ],
 });
 
+/**
+ * Fills this origin's localStorage to the brim before any page script runs, as years of other
+ * data might (under keys `filler-0`, `filler-1`, …), so the next write the workbook tries is refused.
+ * Fills once per page: a reload keeps it full.
+ */
+export async function fillStorage(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    if (localStorage.getItem('filler-0') !== null) return;
+    let chunk = 'x'.repeat(1 << 20);
+    for (let i = 0; chunk.length > 0; i += 1) {
+      try {
+        localStorage.setItem(`filler-${i}`, chunk);
+      } catch {
+        chunk = chunk.slice(0, Math.floor(chunk.length / 2));
+      }
+    }
+  });
+}
+
 export interface SampleClient {
   slug: string;
   name: string;

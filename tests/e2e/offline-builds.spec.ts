@@ -2,9 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { astroBuild } from '../../scripts/lib/build.ts';
-import { serveStatic } from '../../scripts/lib/serve.ts';
 import { BUILD_TIMEOUT, expect, sampleClient, test, watchPage } from './fixtures.ts';
-import { answersSummary, precacheUrls, storedAnswers, tempFolder, waitForServiceWorker, writeProject, type TestClient } from './offline-helpers.ts';
+import {
+  answersSummary,
+  precacheUrls,
+  storedAnswers,
+  tempFolder,
+  visitServed,
+  waitForServiceWorker,
+  writeProject,
+  type TestClient,
+} from './offline-helpers.ts';
 
 // These tests build sites of their own, one at a time to spare the machine.
 test.describe.configure({ mode: 'serial' });
@@ -52,12 +60,7 @@ test('each client’s service worker precaches only that client’s pages, under
 
   // In the browser: the caches hold exactly that list, and nothing else works offline.
   const [client, other] = clients as [TestClient, TestClient];
-  const served = await serveStatic(out, { base });
-  const origin = new URL(served.url).origin;
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = watchPage(page, origin);
-  try {
+  const problems = await visitServed(browser, out, { base }, async ({ served, origin, context, page }) => {
     await page.goto(`${origin}${base}${client.slug}/`);
     expect(await waitForServiceWorker(page)).toBe(`${origin}${base}${client.slug}/`);
     const cached = await page.evaluate(async () => {
@@ -76,10 +79,7 @@ test('each client’s service worker precaches only that client’s pages, under
     expect(response?.fromServiceWorker()).toBe(true);
     await expect(page.getByRole('heading', { level: 1, name: 'Stack rank' })).toBeVisible();
     await expect(page.goto(`${origin}${base}${other.slug}/`)).rejects.toThrow();
-  } finally {
-    await context.close();
-    await served.close().catch(() => undefined);
-  }
+  });
   expect(problems.pageErrors).toEqual([]);
   expect(problems.foreignRequests).toEqual([]);
 });
@@ -92,14 +92,9 @@ test('after the coach rebuilds with new wording, the client is offered a reload 
   const out = join(project, 'dist');
   await astroBuild({ root: project });
 
-  const served = await serveStatic(out);
-  const origin = new URL(served.url).origin;
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  const problems = watchPage(page, origin);
   const key = `workbook:${client.slug}:answers`;
   const answers = storedAnswers('Sunday: family first, then the run.');
-  try {
+  const problems = await visitServed(browser, out, { context: { viewport: { width: 390, height: 844 } } }, async ({ origin, context, page }) => {
     await page.goto(`${origin}/${client.slug}/`);
     await waitForServiceWorker(page);
     await page.evaluate(([storageKey, value]) => localStorage.setItem(storageKey!, value!), [key, answers]);
@@ -135,10 +130,7 @@ test('after the coach rebuilds with new wording, the client is offered a reload 
     await expect(other.getByRole('heading', { level: 1, name: 'Notes' })).toBeVisible();
     await expect(other.getByText('A new version of your workbook is ready')).toBeHidden();
     expect(otherProblems).toEqual({ pageErrors: [], consoleErrors: [], foreignRequests: [] });
-  } finally {
-    await context.close();
-    await served.close();
-  }
+  });
   expect(problems.pageErrors).toEqual([]);
   expect(problems.consoleErrors).toEqual([]);
   expect(problems.foreignRequests).toEqual([]);
@@ -165,12 +157,7 @@ test('each per-client deploy folder carries its own manifest and service worker,
   }
 
   const [client] = clients as [TestClient];
-  const served = await serveStatic(join(out, client.slug), { base });
-  const origin = new URL(served.url).origin;
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = watchPage(page, origin);
-  try {
+  const problems = await visitServed(browser, join(out, client.slug), { base }, async ({ served, origin, context, page }) => {
     await page.goto(`${origin}${base}${client.slug}/`);
     expect(await waitForServiceWorker(page)).toBe(`${origin}${base}${client.slug}/`);
     await served.close();
@@ -180,9 +167,6 @@ test('each per-client deploy folder carries its own manifest and service worker,
       expect(response?.fromServiceWorker(), path).toBe(true);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     }
-  } finally {
-    await context.close();
-    await served.close().catch(() => undefined);
-  }
+  });
   expect(problems).toEqual({ pageErrors: [], consoleErrors: [], foreignRequests: [] });
 });

@@ -1,11 +1,13 @@
-import type { Page } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 import { ANSWERS_VERSION } from '../../src/stores/limits.ts';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { createFixtureProject, type FixtureProject } from '../../scripts/lib/fixture-project.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/serve.ts';
 import type { Answers } from '../../src/schemas/answers.ts';
 import { answersOf, value } from '../sample-answers.ts';
+import { watchPage, type PageProblems } from './fixtures.ts';
 
 /** A client for a synthetic content folder. */
 export interface TestClient {
@@ -39,6 +41,39 @@ export function writeProject(dir: string, clients?: TestClient[]): FixtureProjec
     }
   }
   return project;
+}
+
+/** A built site served on a free port, and a fresh browser context with one page open on nothing yet. */
+export interface ServedVisit {
+  served: StaticServer;
+  origin: string;
+  context: BrowserContext;
+  page: Page;
+}
+
+/**
+ * Serves a built folder (under `base`, when given), opens a fresh context and page on it and
+ * hands them to `visit`; closes both however `visit` ends. Returns what went wrong on the page
+ * that a person would not see, for the test to check.
+ */
+export async function visitServed(
+  browser: Browser,
+  dir: string,
+  options: { base?: string; context?: BrowserContextOptions },
+  visit: (visit: ServedVisit) => Promise<void>,
+): Promise<PageProblems> {
+  const served = await serveStatic(dir, options.base === undefined ? {} : { base: options.base });
+  const origin = new URL(served.url).origin;
+  const context = await browser.newContext(options.context);
+  const page = await context.newPage();
+  const problems = watchPage(page, origin);
+  try {
+    await visit({ served, origin, context, page });
+  } finally {
+    await context.close();
+    await served.close().catch(() => undefined);
+  }
+  return problems;
 }
 
 /** Resolves once a service worker controls the page (the first visit's worker claims it). */

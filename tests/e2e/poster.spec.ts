@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
 import type { Download, Locator, Page } from '@playwright/test';
-import { expect, sampleClient, test, watchPage } from './fixtures.ts';
+import { expect, fillStorage, sampleClient, test, watchPage } from './fixtures.ts';
 import { nodeEngine, nodeFonts, renderOpenGraphPng } from '../../src/poster/node.ts';
 import { posterLayout, type PosterValue } from '../../src/poster/layout.ts';
 import { PosterFonts, renderSvg } from '../../src/poster/render.ts';
@@ -365,17 +365,7 @@ test('the poster keeps its style, size and title after a reload, like every answ
 });
 
 test('with storage full, a poster choice stays on screen and the page says it is not saved', async ({ page }) => {
-  await page.addInitScript(() => {
-    if (localStorage.getItem('filler-0') !== null) return;
-    let chunk = 'x'.repeat(1 << 20);
-    for (let i = 0; chunk.length > 0; i += 1) {
-      try {
-        localStorage.setItem(`filler-${i}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, Math.floor(chunk.length / 2));
-      }
-    }
-  });
+  await fillStorage(page);
   await page.goto(posterPage);
   await readyPreview(page);
   await page.getByLabel('Title').fill('Not lost');

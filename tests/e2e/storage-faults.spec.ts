@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, fillStorage, test } from './fixtures.ts';
 import { open, storageKey, url } from './homework-helpers.ts';
 
 async function downloadedAnswers(page: Page, button = page.getByRole('button', { name: 'Download my answers' }).first()) {
@@ -32,18 +32,7 @@ test('with localStorage blocked, answers work on the page, a banner says so, and
 });
 
 test('with localStorage full, the answer stays, the banner says "not saved", and export still works', async ({ page }) => {
-  // Fill this origin's storage to the brim before the page loads, as years of other data might.
-  await page.addInitScript(() => {
-    if (localStorage.getItem('filler-0') !== null) return;
-    let chunk = 'x'.repeat(1 << 20);
-    for (let i = 0; chunk.length > 0; i += 1) {
-      try {
-        localStorage.setItem(`filler-${i}`, chunk);
-      } catch {
-        chunk = chunk.slice(0, Math.floor(chunk.length / 2));
-      }
-    }
-  });
+  await fillStorage(page);
   await open(page, url('notes'));
   const notes = page.getByLabel('Your notes');
   await notes.fill('This must not vanish.');

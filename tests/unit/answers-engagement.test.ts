@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { cleanTestStorage, getTestStorage, setPersistentEngine, useTestStorageEngine } from '@nanostores/persistent';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { getTestStorage, setPersistentEngine } from '@nanostores/persistent';
+import { describe, expect, it } from 'vitest';
 import { ANSWERS_VERSION, answersSchema, type Answers } from '../../src/schemas/answers.ts';
 import { $answers, $saveStatus, initAnswers, notesStore, resetAnswersForTests, setNotes } from '../../src/stores/answers.ts';
 import { addGoal, goalsStore, removeGoal, updateGoal } from '../../src/stores/goals.ts';
@@ -13,21 +13,16 @@ import { answersStorageKey } from '../../src/stores/saved-answers.ts';
 import { exportFile } from '../../src/stores/transfer.ts';
 import { encodeShareFragment } from '../../src/share/codec.ts';
 import { readShareFragment } from '../../src/share/decode.ts';
+import { fillableStorage, noEvents, SLUG, startEachTestWithNoAnswers } from './answers-setup.ts';
 
-const SLUG = 'maya-abcdefghijklmnopqrst';
 const themes = [
   { id: 'creativity', name: 'Creativity' },
   { id: 'family', name: 'Family' },
 ];
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');
 const stored = (): { version: number; data: Answers } => JSON.parse(getTestStorage()[answersStorageKey(SLUG)]!);
-const noEvents = { addEventListener() {}, removeEventListener() {} };
 
-beforeEach(() => {
-  resetAnswersForTests();
-  useTestStorageEngine();
-  cleanTestStorage();
-});
+startEachTestWithNoAnswers();
 
 describe('migration to the engagement document', () => {
   it('carries version 0 and version 1 stored answers forward with nothing lost', () => {
@@ -146,15 +141,9 @@ describe('poster choices', () => {
 
   it('say so when they cannot be saved', () => {
     initAnswers(SLUG, themes);
-    const items: Record<string, string> = {};
-    setPersistentEngine(
-      new Proxy(items, {
-        set: () => {
-          throw new DOMException('full', 'QuotaExceededError');
-        },
-      }),
-      noEvents,
-    );
+    const storage = fillableStorage();
+    storage.full = true;
+    setPersistentEngine(storage.engine, noEvents);
     setPosterChoices({ title: 'Kept on screen' });
     expect($posterChoices.get().title).toBe('Kept on screen');
     expect($saveStatus.get()).toMatchObject({ state: 'unsaved', error: 'quota' });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { cleanTestStorage, getTestStorage, setPersistentEngine, setTestStorageKey, useTestStorageEngine } from '@nanostores/persistent';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getTestStorage, setPersistentEngine, setTestStorageKey } from '@nanostores/persistent';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ANSWERS_VERSION, answersSchema, type Answers } from '../../src/schemas/answers.ts';
 import { seedAnswers } from '../../src/stores/model.ts';
 import {
@@ -20,15 +20,10 @@ import { addWord, renameValue } from '../../src/stores/values.ts';
 import { encodeStored } from '../../src/stores/migrate.ts';
 import { unavailableStorage } from '../../src/stores/storage.ts';
 import { savedText } from '../../src/stores/status-text.ts';
+import { fillableStorage, noEvents, SLUG, startEachTestWithNoAnswers, THEMES } from './answers-setup.ts';
 
-const SLUG = 'maya-abcdefghijklmnopqrst';
 const KEY = answersStorageKey(SLUG);
-const themes = [
-  { id: 'creativity', name: 'Creativity' },
-  { id: 'family', name: 'Family' },
-  { id: 'health', name: 'Health' },
-];
-const noEvents = { addEventListener() {}, removeEventListener() {} };
+const themes = THEMES;
 
 function stored(key = KEY): { version: number; data: Answers } | undefined {
   const text = getTestStorage()[key];
@@ -36,12 +31,7 @@ function stored(key = KEY): { version: number; data: Answers } | undefined {
 }
 const label = (id: string) => $answers.get().values.find((value) => value.id === id)?.label;
 
-beforeEach(() => {
-  // The store first, so it does not put back the answers being cleaned away.
-  resetAnswersForTests();
-  useTestStorageEngine();
-  cleanTestStorage();
-});
+startEachTestWithNoAnswers();
 
 afterEach(() => {
   vi.useRealTimers();
@@ -133,26 +123,18 @@ describe('rule 1: storage unavailable', () => {
 
 describe('rule 2: quota exceeded on write', () => {
   it('catches the error, keeps the answer on screen, says "not saved", and the next good write clears it', () => {
-    const backing: Record<string, string> = {};
-    let full = false;
-    const storage = new Proxy(backing, {
-      set(target, key, value) {
-        if (full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        target[key as string] = value;
-        return true;
-      },
-    });
-    setPersistentEngine(storage, noEvents);
+    const storage = fillableStorage();
+    setPersistentEngine(storage.engine, noEvents);
     initAnswers(SLUG, themes);
-    full = true;
+    storage.full = true;
     expect(() => renameValue('creativity', 'Making things')).not.toThrow();
     expect(label('creativity')).toBe('Making things');
     expect($saveStatus.get()).toMatchObject({ state: 'unsaved', error: 'quota' });
     expect(savedText($saveStatus.get(), Date.now())).toBe('Not saved');
-    full = false;
+    storage.full = false;
     setRating('family', 4);
     expect($saveStatus.get()).toMatchObject({ state: 'saved', error: null });
-    const saved = JSON.parse(backing[KEY]!) as { data: Answers };
+    const saved = JSON.parse(storage.items[KEY]!) as { data: Answers };
     expect(saved.data.values[0]!.label).toBe('Making things');
     expect(saved.data.values[1]!.rating).toBe(4);
   });
@@ -222,24 +204,14 @@ describe('rule 4: two tabs', () => {
 
 describe('rules 2 and 4 together', () => {
   it('keeps a change storage refused on screen even when another tab saves something newer', () => {
-    const backing: Record<string, string> = {};
-    let full = false;
+    const storage = fillableStorage();
     const listeners: Array<(event: { key: string; newValue: string }) => void> = [];
-    setPersistentEngine(
-      new Proxy(backing, {
-        set(target, key, value) {
-          if (full) throw new DOMException('full', 'QuotaExceededError');
-          target[key as string] = value;
-          return true;
-        },
-      }),
-      { addEventListener: (_key, listener) => listeners.push(listener), removeEventListener() {} },
-    );
+    setPersistentEngine(storage.engine, { addEventListener: (_key, listener) => listeners.push(listener), removeEventListener() {} });
     initAnswers(SLUG, themes);
-    full = true;
+    storage.full = true;
     setNotes('values', 'typed while storage was full');
     const theirs = encodeStored({ ...$answers.get(), workbooks: { values: { notes: 'other tab' } }, updatedAt: $answers.get().updatedAt + 100 });
-    backing[KEY] = theirs;
+    storage.items[KEY] = theirs;
     for (const listener of listeners) listener({ key: KEY, newValue: theirs });
     expect($answers.get().workbooks.values?.notes).toBe('typed while storage was full');
     expect($saveStatus.get().state).toBe('unsaved');

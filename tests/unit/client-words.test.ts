@@ -1,29 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { clientSchema } from '../../src/schemas/client.ts';
+import { themeId } from '../../src/lib/slug.ts';
 import type { Value } from '../../src/schemas/answers.ts';
 import { themesYaml } from '../../src/share/client-words.ts';
+import { value } from '../sample-answers.ts';
 
+// The client renamed Creativity and gave it a bold word, added a value of their own at the top, and kept Family.
 const values: Value[] = [
-  {
-    id: 'creativity',
-    label: 'Making things',
-    chain: [
-      { id: 'w-name', text: 'Making things' },
-      { id: 'w1', text: 'prototypes # "late"' },
-    ],
-    boldId: 'w1',
-    rank: 2,
-    rating: 8,
-    origin: 'coach',
-  },
-  { id: 'v-own', label: 'Quiet: mornings', chain: [], boldId: null, rank: 1, rating: null, origin: 'client' },
-  { id: 'family', label: 'Family', chain: [{ id: 'w-name', text: 'Family' }], boldId: 'w-name', rank: 3, rating: null, origin: 'coach' },
+  value('Making things', 2, ['Making things', 'prototypes # "late"'], 1, 8, 'coach', 'Creativity'),
+  value('Quiet: mornings', 1, [], null, null, 'client'),
+  value('Family', 3, ['Family'], 0, null),
 ];
 const themes = [
-  { id: 'creativity', name: 'Creativity', evidence: ["I lose track of time when I'm sketching."] },
-  { id: 'family', name: 'Family', evidence: [] },
-  { id: 'honesty', name: 'Honesty', evidence: ['dropped by the client'] },
+  { id: themeId('Creativity'), name: 'Creativity', evidence: ["I lose track of time when I'm sketching."] },
+  { id: themeId('Family'), name: 'Family', evidence: [] },
+  { id: themeId('Honesty'), name: 'Honesty', evidence: ['dropped by the client'] },
 ];
 
 describe('the themes block for the client file', () => {

@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
-import { cleanTestStorage, setPersistentEngine, setTestStorageKey, useTestStorageEngine } from '@nanostores/persistent';
+import { setPersistentEngine, setTestStorageKey } from '@nanostores/persistent';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import NotesEditor from '../../src/components/homework/NotesEditor.tsx';
-import { $answers, answersStorageKey, resetAnswersForTests, setNotes } from '../../src/stores/answers.ts';
+import { $answers, answersStorageKey, setNotes } from '../../src/stores/answers.ts';
 import { seedAnswers } from '../../src/stores/model.ts';
 import { unavailableStorage } from '../../src/stores/storage.ts';
 import { exportFile } from '../../src/stores/transfer.ts';
+import { fillableStorage, noEvents, startEachTestWithNoAnswers } from './answers-setup.ts';
 
 const props = {
   slug: 'maya-abcdefghijklmnopqrst',
@@ -16,7 +17,6 @@ const props = {
     { id: 'family', name: 'Family' },
   ],
 };
-const noEvents = { addEventListener() {}, removeEventListener() {} };
 
 /** Catches "downloads": the blob handed to an object URL, read back as text. */
 function catchDownloads() {
@@ -33,11 +33,7 @@ function catchDownloads() {
   return { names, text: async (index = 0) => blobs[index]!.text() };
 }
 
-beforeEach(() => {
-  resetAnswersForTests();
-  useTestStorageEngine();
-  cleanTestStorage();
-});
+startEachTestWithNoAnswers();
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();
@@ -67,29 +63,19 @@ describe('storage banner and saved line', () => {
   });
 
   it('says "not saved" when storage is full, and clears it on the next good write', async () => {
-    let full = false;
-    const backing: Record<string, string> = {};
-    setPersistentEngine(
-      new Proxy(backing, {
-        set(target, key, value) {
-          if (full) throw new DOMException('full', 'QuotaExceededError');
-          target[key as string] = value;
-          return true;
-        },
-      }),
-      noEvents,
-    );
+    const storage = fillableStorage();
+    setPersistentEngine(storage.engine, noEvents);
     const user = userEvent.setup();
     render(<NotesEditor {...props} />);
-    full = true;
+    storage.full = true;
     await user.type(screen.getByLabelText('Your notes'), 'a');
     expect(screen.getByText('Your last change is not saved.')).toBeTruthy();
     expect(screen.getByText(/storage for the workbook is full/)).toBeTruthy();
     expect(screen.getByLabelText('Your notes')).toHaveProperty('value', 'a');
-    full = false;
+    storage.full = false;
     await user.type(screen.getByLabelText('Your notes'), 'b');
     expect(screen.queryByText('Your last change is not saved.')).toBeNull();
-    expect(JSON.parse(backing[answersStorageKey(props.slug)]!).data.workbooks.values.notes).toBe('ab');
+    expect(JSON.parse(storage.items[answersStorageKey(props.slug)]!).data.workbooks.values.notes).toBe('ab');
   });
 
   it('tells the client when stored answers could not be read, and lets them download the copy', async () => {

@@ -1,26 +1,15 @@
 // @vitest-environment jsdom
-import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import LivingScore from '../../src/components/homework/LivingScore.tsx';
-import { $answers, resetAnswersForTests } from '../../src/stores/answers.ts';
+import { $answers } from '../../src/stores/answers.ts';
 import { confirmRanking } from '../../src/stores/ranking.ts';
+import { SLUG, startEachTestWithNoAnswers, THEMES } from './answers-setup.ts';
 
-const props = {
-  slug: 'maya-abcdefghijklmnopqrst',
-  themes: [
-    { id: 'creativity', name: 'Creativity' },
-    { id: 'family', name: 'Family' },
-    { id: 'health', name: 'Health' },
-  ],
-};
+const props = { slug: SLUG, themes: THEMES };
 
-beforeEach(() => {
-  resetAnswersForTests();
-  useTestStorageEngine();
-  cleanTestStorage();
-});
+startEachTestWithNoAnswers();
 afterEach(cleanup);
 
 describe('living score', () => {

@@ -94,6 +94,16 @@ describe('npm run new-client with flags', () => {
     expect(clientFiles()).toEqual(before);
   });
 
+  it('rejects a stray argument with one line and writes nothing', () => {
+    const before = clientFiles();
+    const result = run(['--name', 'Maya', 'Creativity']);
+    expect(result.status).toBe(1);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'error: new-client: (arguments): expected only flags (--name, --preferred-name, --theme, --date, --workbook, --coach, --email, --json, --help), found a stray argument "Creativity"',
+    );
+    expect(clientFiles()).toEqual(before);
+  });
+
   it('explains itself when run with no flags and no terminal', () => {
     const result = run([]);
     expect(result.status).toBe(1);

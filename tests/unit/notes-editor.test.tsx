@@ -1,22 +1,19 @@
 // @vitest-environment jsdom
-import { cleanTestStorage, getTestStorage, useTestStorageEngine } from '@nanostores/persistent';
+import { cleanTestStorage, getTestStorage } from '@nanostores/persistent';
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import NotesEditor from '../../src/components/homework/NotesEditor.tsx';
 import { $answers, answersStorageKey, resetAnswersForTests } from '../../src/stores/answers.ts';
 import { encodeStored } from '../../src/stores/migrate.ts';
 import { seedAnswers } from '../../src/stores/model.ts';
+import { startEachTestWithNoAnswers } from './answers-setup.ts';
 
 const props = { slug: 'maya-abcdefghijklmnopqrst', themes: [{ id: 'creativity', name: 'Creativity' }] };
 
-beforeEach(() => {
-  resetAnswersForTests();
-  useTestStorageEngine();
-  cleanTestStorage();
-});
+startEachTestWithNoAnswers();
 afterEach(() => {
   cleanup();
   vi.restoreAllMocks();

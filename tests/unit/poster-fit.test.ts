@@ -98,23 +98,10 @@ describe('long values', () => {
     it(`stay inside the list and the canvas in the ${style} style, at every size`, async () => {
       for (const size of POSTER_SIZE_IDS) {
         for (const values of [long, twenty]) {
-          const layout = posterLayout({
-            values,
-            topN: values.length,
-            style,
-            size,
-            name: 'Maya Okafor-Lindqvist',
-            title: 'The things that matter most to me, in order',
-          });
+          const input = { values, topN: values.length, style, size, name: 'Maya Okafor-Lindqvist', title: 'The things that matter most to me, in order' };
+          const layout = posterLayout(input);
           expect(layout.metrics.estimatedListHeight, `${size}: estimate`).toBeLessThanOrEqual(layout.metrics.listHeight + 0.5);
-          const laid = await boxes({
-            values,
-            topN: values.length,
-            style,
-            size,
-            name: 'Maya Okafor-Lindqvist',
-            title: 'The things that matter most to me, in order',
-          });
+          const laid = await boxes(input);
           const list = laid.boxes.find((box) => box.props[FIT_MARKERS.list] !== undefined)!;
           const items = laid.boxes.filter((box) => box.props[FIT_MARKERS.item] !== undefined);
           expect(items, size).toHaveLength(values.length);

@@ -1,26 +1,17 @@
 // @vitest-environment jsdom
-import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
 import { act, cleanup, renderHook } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fileStem } from '../../src/components/poster/ValuesPoster.tsx';
 import { usePosterValues } from '../../src/components/poster/usePosterValues.ts';
-import { resetAnswersForTests } from '../../src/stores/answers.ts';
 import { moveValue } from '../../src/stores/ranking.ts';
 import { addWord, toggleBold } from '../../src/stores/values.ts';
 import { posterLayout } from '../../src/poster/layout.ts';
+import { SLUG, startEachTestWithNoAnswers, THEMES } from './answers-setup.ts';
 
-const slug = 'maya-abcdefghijklmnopqrst';
-const themes = [
-  { id: 'creativity', name: 'Creativity' },
-  { id: 'family', name: 'Family' },
-  { id: 'health', name: 'Health' },
-];
+const slug = SLUG;
+const themes = THEMES;
 
-beforeEach(() => {
-  resetAnswersForTests();
-  useTestStorageEngine();
-  cleanTestStorage();
-});
+startEachTestWithNoAnswers();
 afterEach(cleanup);
 
 describe('the values the poster reads', () => {

@@ -1,29 +1,18 @@
 // @vitest-environment jsdom
-import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import StackRank from '../../src/components/homework/StackRank.tsx';
-import { $answers, $rankedValues, replaceAnswers, resetAnswersForTests } from '../../src/stores/answers.ts';
+import { $answers, $rankedValues, replaceAnswers } from '../../src/stores/answers.ts';
 import { localDay } from '../../src/stores/model.ts';
+import { SLUG, startEachTestWithNoAnswers, THEMES } from './answers-setup.ts';
 
-const props = {
-  slug: 'maya-abcdefghijklmnopqrst',
-  themes: [
-    { id: 'creativity', name: 'Creativity' },
-    { id: 'family', name: 'Family' },
-    { id: 'health', name: 'Health' },
-  ],
-};
+const props = { slug: SLUG, themes: THEMES };
 const order = () => $rankedValues.get().map((value) => value.label);
 const announced = () => screen.getAllByRole('status').map((region) => region.textContent);
 const notes = () => within(screen.getByRole('list', { name: 'Your ranking, most important first' })).getAllByRole('listitem');
 
-beforeEach(() => {
-  resetAnswersForTests();
-  useTestStorageEngine();
-  cleanTestStorage();
-});
+startEachTestWithNoAnswers();
 afterEach(cleanup);
 
 describe('stack rank', () => {

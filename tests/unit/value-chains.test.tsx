@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
-import { cleanTestStorage, useTestStorageEngine } from '@nanostores/persistent';
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import ValueChains from '../../src/components/homework/ValueChains.tsx';
-import { $answers, resetAnswersForTests } from '../../src/stores/answers.ts';
+import { $answers } from '../../src/stores/answers.ts';
+import { startEachTestWithNoAnswers } from './answers-setup.ts';
 
 const props = {
   slug: 'maya-abcdefghijklmnopqrst',
@@ -16,12 +16,7 @@ const props = {
 };
 const card = (name: string) => screen.getByRole('region', { name });
 
-beforeEach(() => {
-  // The store first, so it does not put back the answers being cleaned away.
-  resetAnswersForTests();
-  useTestStorageEngine();
-  cleanTestStorage();
-});
+startEachTestWithNoAnswers();
 afterEach(cleanup);
 
 describe('value chains', () => {
