@@ -4,7 +4,7 @@ import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { offline } from './src/integrations/offline.ts';
-import { posterFonts } from './src/integrations/poster-fonts.ts';
+import { posterAssets } from './src/integrations/poster-assets.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL,
@@ -12,7 +12,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [contentCheck(), mdx(), react(), posterFonts(), offline()],
+  integrations: [contentCheck(), mdx(), react(), posterAssets(), offline()],
   // Poster workers start from a blob so the client's service worker serves them (src/offline/worker.ts).
   security: { csp: { directives: ["worker-src 'self' blob:"] } },
   devToolbar: { enabled: false },

@@ -18,8 +18,8 @@ export const REVIEW_FOLDER = 'coach-review';
 
 /**
  * Output every client folder carries, like public/, the same for every client:
- * the live poster's emoji groups (written by src/pages/poster-assets/emoji/[group].json.ts) and its
- * font files (copied by src/integrations/poster-fonts.ts).
+ * the live poster's emoji groups (written by src/integrations/poster-assets.ts) and its
+ * font files (copied by src/integrations/poster-assets.ts).
  */
 const SHARED_OUTPUT = new Set(['poster-assets', POSTER_FONT_FOLDER]);
 

@@ -2,13 +2,12 @@
  * The build-time renderer: Satori with its bundled layout engine, fonts read
  * from the Fontsource packages on disk, and @resvg/resvg-js for the PNG.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import satori from 'satori';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { formatProblem } from '../schemas/problems.ts';
-import { emojiGroup } from './emoji.ts';
 import { FAMILIES, fontFileName, type FamilyId, type FontFile, type RangeTable } from './fonts.ts';
 import { openGraphLayout, posterLayout, type OpenGraphInput, type PosterInput, type PosterLayout } from './layout.ts';
 import { PosterFonts, renderSvg, type PosterEngine, type RenderedSvg, type SatoriCall } from './render.ts';
@@ -104,29 +103,4 @@ export async function renderPosterPng(input: PosterInput, fonts: PosterFonts = n
 export async function renderOpenGraphPng(input: OpenGraphInput, fonts: PosterFonts = nodeFonts()): Promise<RenderedPng> {
   const rendered = await renderSvg((): PosterLayout => openGraphLayout(input), fonts);
   return { ...rendered, png: await svgToPngAsync(rendered.svg, rendered.layout.width) };
-}
-
-let emojiIndex: Promise<Map<string, string[]>> | undefined;
-
-/** Twemoji file names by the group they are served in (see emojiGroup). */
-export function emojiGroups(): Promise<Map<string, string[]>> {
-  emojiIndex ??= (async () => {
-    const dir = packageDir('@twemoji/svg', 'emoji on posters');
-    const groups = new Map<string, string[]>();
-    for (const file of (await readdir(dir)).filter((name) => name.endsWith('.svg')).sort()) {
-      const code = file.slice(0, -'.svg'.length);
-      const group = emojiGroup(code);
-      groups.set(group, [...(groups.get(group) ?? []), code]);
-    }
-    return groups;
-  })();
-  return emojiIndex;
-}
-
-/** One group's SVGs, keyed by Twemoji file name: what the browser fetches to draw emoji. */
-export async function emojiGroupFile(group: string): Promise<Record<string, string>> {
-  const codes = (await emojiGroups()).get(group) ?? [];
-  const dir = packageDir('@twemoji/svg', 'emoji on posters');
-  const entries = await Promise.all(codes.map(async (code) => [code, await readFile(join(dir, `${code}.svg`), 'utf8')] as const));
-  return Object.fromEntries(entries);
 }

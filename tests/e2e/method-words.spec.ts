@@ -116,6 +116,8 @@ test('an edit to the letter is kept for that client, and copying and email use i
   const href = (await page.getByRole('link', { name: 'Open in email' }).getAttribute('href'))!;
   expect(decodeURIComponent(href.split('body=')[1]!)).toBe(`Hi ${greeting},\r\n\r\nA line of my own.\r\n\r\n${coach.name}`);
   await page.getByRole('button', { name: 'Copy letter' }).click();
+  // Copying is asynchronous: read the clipboard once the page says the copy is done.
+  await expect(page.getByRole('status')).toHaveText(/^Copied\./);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`Hi ${greeting},\n\nA line of my own.\n\n${coach.name}`);
 
   await page.getByRole('button', { name: 'Go back to the letter as written' }).click();

@@ -1,7 +1,7 @@
 /**
  * Where the live poster finds its font files: copied as they are from the
  * @fontsource packages into one folder at the top of the site (see
- * src/integrations/poster-fonts.ts), under their own names. The engine knows
+ * src/integrations/poster-assets.ts), under their own names. The engine knows
  * which file a poster's text needs from the family's range table and
  * `fontFileName`, so the URL is all it asks of this module.
  */

@@ -1,0 +1,61 @@
+import type { AstroIntegration } from 'astro';
+import { constants, createReadStream } from 'node:fs';
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EMOJI_FOLDER } from '../poster/emoji.ts';
+import { emojiGroupJson, emojiGroups } from '../poster/emoji-files.ts';
+import { POSTER_FONT_FOLDER } from '../poster/browser/font-urls/index.ts';
+import { posterFontSources } from '../poster/browser/font-urls/files.ts';
+
+/**
+ * What the live poster fetches besides its engine, as static files under the
+ * site's base: the font files at `poster-fonts/<name>` (copied from
+ * node_modules) and the emoji groups at `poster-assets/emoji/<group>.json`
+ * (written from the Twemoji package). Both are made after Astro writes the
+ * build and served from node_modules by the dev server, so they stay out of
+ * Vite's module graph and out of the pages Astro renders.
+ */
+export function posterAssets(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'workbook-poster-assets',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.replace(/\/*$/, '/');
+      },
+      'astro:server:setup': ({ server }) => {
+        const fontPrefix = `${base}${POSTER_FONT_FOLDER}/`;
+        const emojiPrefix = `${base}${EMOJI_FOLDER}/`;
+        const sources = posterFontSources();
+        server.middlewares.use((request, response, next) => {
+          const path = decodeURIComponent((request.url ?? '').split('?')[0] ?? '');
+          const font = path.startsWith(fontPrefix) ? sources.get(path.slice(fontPrefix.length)) : undefined;
+          if (font) {
+            response.setHeader('Content-Type', 'font/woff2');
+            createReadStream(font.path).pipe(response);
+            return;
+          }
+          if (!path.startsWith(emojiPrefix) || !path.endsWith('.json')) return next();
+          emojiGroupJson(path.slice(emojiPrefix.length, -'.json'.length)).then((json) => {
+            if (json === undefined) return next();
+            response.setHeader('Content-Type', 'application/json; charset=utf-8');
+            response.end(json);
+          }, next);
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const fontFolder = join(out, POSTER_FONT_FOLDER);
+        const emojiFolder = join(out, EMOJI_FOLDER);
+        await Promise.all([mkdir(fontFolder, { recursive: true }), mkdir(emojiFolder, { recursive: true })]);
+        const sources = [...posterFontSources().values()];
+        // Reflinks where the file system has them: the same bytes, no copying.
+        await Promise.all(sources.map((source) => copyFile(source.path, join(fontFolder, source.name), constants.COPYFILE_FICLONE)));
+        const groups = [...(await emojiGroups()).keys()];
+        await Promise.all(groups.map(async (group) => writeFile(join(emojiFolder, `${group}.json`), (await emojiGroupJson(group)) ?? '{}')));
+        logger.info(`${sources.length} poster font files copied to ${POSTER_FONT_FOLDER}/, ${groups.length} emoji groups written to ${EMOJI_FOLDER}/`);
+      },
+    },
+  };
+}
