@@ -13,6 +13,7 @@ import {
   type RangeTable,
 } from '../../src/poster/fonts.ts';
 import { emojiCodes, emojiGroup } from '../../src/poster/emoji.ts';
+import { emojiGroupJson, emojiGroups } from '../../src/poster/emoji-files.ts';
 import { nodeEngine } from '../../src/poster/node.ts';
 import { PosterFonts, renderSvg, type PosterEngine } from '../../src/poster/render.ts';
 import { posterLayout } from '../../src/poster/layout.ts';
@@ -112,6 +113,15 @@ describe('emoji', () => {
   it('groups skin-tone sequences apart from the plain emoji', () => {
     expect(emojiGroup('1f331')).toBe('1f33');
     expect(emojiGroup('1f469-1f3fd-200d-1f680')).toBe('1f46-1f3fd');
+  });
+
+  it('writes each group the browser fetches with the SVG of every emoji in it, and no group that does not exist', async () => {
+    const groups = await emojiGroups();
+    expect(groups.get('1f33')).toContain('1f331');
+    const group = JSON.parse((await emojiGroupJson('1f33')) ?? '{}') as Record<string, string>;
+    expect(Object.keys(group).sort()).toEqual([...(groups.get('1f33') ?? [])].sort());
+    expect(group['1f331']).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+    expect(await emojiGroupJson('../package')).toBeUndefined();
   });
 });
 
