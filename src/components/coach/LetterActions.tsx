@@ -111,11 +111,10 @@ export default function LetterActions({ slug, clientName, subject, to, text, htm
           >
             {mailto.complete ? 'Open in email' : 'Open in email (subject only)'}
           </a>
-          {hydrated && (
-            <button type="button" className="quiet" aria-expanded={editing} onClick={() => setEditing(!editing)}>
-              {editing ? 'Done editing' : 'Edit the letter'}
-            </button>
-          )}
+          {/* Shown from the first paint, disabled until the page is ready, so the row does not re-wrap and push the letter down. */}
+          <button type="button" className="quiet" disabled={!hydrated} aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            {editing ? 'Done editing' : 'Edit the letter'}
+          </button>
         </div>
         {to === '' && (
           <p className="letter-actions__note">
