@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
@@ -89,6 +90,25 @@ test('every page of both sessions, the goals pages and the lens included, stays 
   const weigher = await initWeigher({ dist });
   const problems = pages.flatMap((page) => checkBudget(weigher.weigh(page), page.rel).map(formatProblem));
   expect(problems).toEqual([]);
+});
+
+test('the second session’s pages, the client’s and the coach’s, pass axe on a phone', async ({ browser }) => {
+  const paths = builtPages(dist)
+    .map((page) => page.path)
+    .filter((path) => path.includes('/goals/'));
+  expect(paths.length).toBeGreaterThanOrEqual(5);
+  const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const problems = watchPage(page, new URL(server.url).origin);
+  const found: string[] = [];
+  for (const path of paths) {
+    await open(page, path.slice(1));
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    found.push(...results.violations.map((violation) => `${path}: ${violation.id}: ${violation.help}`));
+  }
+  expect(found).toEqual([]);
+  expect(problems).toEqual({ consoleErrors: [], pageErrors: [], foreignRequests: [] });
+  await context.close();
 });
 
 test('a value renamed in the first session is renamed on the second session’s pages, in print and for the coach', async ({ browser }) => {
