@@ -8,3 +8,11 @@ declare namespace App {
     sessionWords?: { prompts: string[]; followUps: string[] };
   }
 }
+
+declare module 'virtual:workbook/content' {
+  /** The content, read and checked once by src/integrations/content-check.ts. */
+  const content: import('./lib/content-check.ts').Content;
+  export default content;
+  /** Each workbook page's compiled body by page id; letters have none. */
+  export const bodies: Record<string, () => Promise<import('./lib/content-check.ts').PageBody>>;
+}

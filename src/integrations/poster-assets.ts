@@ -1,12 +1,30 @@
 import type { AstroIntegration } from 'astro';
-import { constants, createReadStream } from 'node:fs';
-import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { constants, copyFileSync, createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { EMOJI_FOLDER } from '../poster/emoji.ts';
 import { emojiGroupJson, emojiGroups } from '../poster/emoji-files.ts';
 import { POSTER_FONT_FOLDER } from '../poster/browser/font-urls/index.ts';
 import { posterFontSources } from '../poster/browser/font-urls/files.ts';
+
+const WORKER_URL = /\?worker&url$/;
+const NO_WORKER = '\0workbook-no-worker';
+
+/**
+ * The poster's workers (`…-worker.ts?worker&url`) are started only in the browser. On the server,
+ * where islands render their first HTML, such an import gives an empty address instead of a
+ * second bundle of each worker with the poster engine in it.
+ */
+function serverWorkerUrls(): Plugin {
+  return {
+    name: 'workbook-server-worker-urls',
+    enforce: 'pre',
+    applyToEnvironment: (environment) => environment.config.consumer === 'server',
+    resolveId: (id) => (WORKER_URL.test(id) ? NO_WORKER : undefined),
+    load: (id) => (id === NO_WORKER ? "export default '';" : undefined),
+  };
+}
 
 /**
  * What the live poster fetches besides its engine, as static files under the
@@ -21,6 +39,9 @@ export function posterAssets(): AstroIntegration {
   return {
     name: 'workbook-poster-assets',
     hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [serverWorkerUrls()] } });
+      },
       'astro:config:done': ({ config }) => {
         base = config.base.replace(/\/*$/, '/');
       },
@@ -48,12 +69,15 @@ export function posterAssets(): AstroIntegration {
         const out = fileURLToPath(dir);
         const fontFolder = join(out, POSTER_FONT_FOLDER);
         const emojiFolder = join(out, EMOJI_FOLDER);
-        await Promise.all([mkdir(fontFolder, { recursive: true }), mkdir(emojiFolder, { recursive: true })]);
+        mkdirSync(fontFolder, { recursive: true });
+        mkdirSync(emojiFolder, { recursive: true });
+        // One file after another: the build has nothing else to do meanwhile, and hundreds of
+        // small copies or writes at once wait on each other in Node's thread pool.
         const sources = [...posterFontSources().values()];
         // Reflinks where the file system has them: the same bytes, no copying.
-        await Promise.all(sources.map((source) => copyFile(source.path, join(fontFolder, source.name), constants.COPYFILE_FICLONE)));
+        for (const source of sources) copyFileSync(source.path, join(fontFolder, source.name), constants.COPYFILE_FICLONE);
         const groups = [...(await emojiGroups()).keys()];
-        await Promise.all(groups.map(async (group) => writeFile(join(emojiFolder, `${group}.json`), (await emojiGroupJson(group)) ?? '{}')));
+        for (const group of groups) writeFileSync(join(emojiFolder, `${group}.json`), (await emojiGroupJson(group)) ?? '{}');
         logger.info(`${sources.length} poster font files copied to ${POSTER_FONT_FOLDER}/, ${groups.length} emoji groups written to ${EMOJI_FOLDER}/`);
       },
     },

@@ -1,6 +1,8 @@
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import type { MarkdownHeading } from 'astro';
+import content, { bodies } from 'virtual:workbook/content';
 import type { Coach } from '../schemas/coach.ts';
-import { clientSessions, tooFewThemes } from '../schemas/client.ts';
+import { clientSessions, tooFewThemes, type ClientData } from '../schemas/client.ts';
+import type { PageBody, WorkbookPageEntry } from './content-check.ts';
 import { themeId } from './slug.ts';
 import { sessionsOf, type SessionView } from './sessions.ts';
 
@@ -41,12 +43,19 @@ export interface ClientView {
   workbookUrl: string;
 }
 
-export type WorkbookPage = CollectionEntry<'workbooks'>;
+export type WorkbookPage = WorkbookPageEntry;
 
 export async function getCoach(): Promise<Coach> {
-  const entry = await getEntry('coach', 'coach');
-  if (!entry) throw new Error('error: src/content/coach.yaml: (file): expected the coach file with name, email and baseUrl, found no file');
-  return entry.data;
+  if (!content.coach) throw new Error('error: src/content/coach.yaml: (file): expected the coach file with name, email and baseUrl, found no file');
+  return content.coach;
+}
+
+/** A workbook page's body, ready to render, and its headings. */
+export async function renderPage(page: WorkbookPage): Promise<{ Content: PageBody['Content']; headings: MarkdownHeading[] }> {
+  const load = bodies[page.id];
+  if (!load) throw new Error(`error: ${page.filePath}: (body): expected a page to render, found a letter template`);
+  const module = await load();
+  return { Content: module.Content, headings: module.getHeadings() };
 }
 
 /** The same client, seen from one of their sessions: its pages, guide and letter speak of that session. */
@@ -59,14 +68,14 @@ export function sessionAfter(client: ClientView, session: SessionView): SessionV
   return client.sessions[session.index + 1];
 }
 
-function toView(entry: CollectionEntry<'clients'>, coachDefaults: Coach): ClientView {
+function toView(entry: { slug: string; data: ClientData }, coachDefaults: Coach): ClientView {
   const data = entry.data;
   const coach = { ...coachDefaults, ...data.coach };
   const themes = data.themes.map((theme) => ({ id: themeId(theme.name), name: theme.name, evidence: theme.evidence }));
   const { sessions, current, nextDate } = sessionsOf(clientSessions(data));
   const first = sessions[0]!;
   return {
-    slug: entry.id,
+    slug: entry.slug,
     name: data.name,
     greeting: data.preferredName ?? data.name.split(/\s+/)[0] ?? data.name,
     sessions,
@@ -80,15 +89,14 @@ function toView(entry: CollectionEntry<'clients'>, coachDefaults: Coach): Client
     letter: data.letter,
     email: data.email,
     coach,
-    workbookUrl: `${coach.baseUrl.replace(/\/+$/, '')}/${entry.id}/`,
+    workbookUrl: `${coach.baseUrl.replace(/\/+$/, '')}/${entry.slug}/`,
   };
 }
 
 /** All clients, by the date of their first session, then name. */
 export async function getClients(): Promise<ClientView[]> {
   const coach = await getCoach();
-  const entries = await getCollection('clients');
-  return entries.map((entry) => toView(entry, coach)).sort((a, b) => a.sessionDate.localeCompare(b.sessionDate) || a.name.localeCompare(b.name));
+  return content.clients.map((entry) => toView(entry, coach)).sort((a, b) => a.sessionDate.localeCompare(b.sessionDate) || a.name.localeCompare(b.name));
 }
 
 /** The props of a page that stands once per client. */
@@ -115,7 +123,7 @@ export function pageSlug(page: WorkbookPage): string {
 
 /** A workbook's pages for one audience, in order. The client's `index` page is the home's welcome. */
 export async function getWorkbookPages(workbook: string, audience: 'coach' | 'client'): Promise<WorkbookPage[]> {
-  const pages = await getCollection('workbooks', (page) => page.id.startsWith(`${workbook}/`) && page.data.audience === audience);
+  const pages = content.pages.filter((page) => page.id.startsWith(`${workbook}/`) && page.data.audience === audience);
   return pages.sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
 }
 

@@ -2,8 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { clientSchema, RECOMMENDED_THEMES, tooFewThemes, type ClientData } from '../schemas/client.ts';
-import { coachSchema } from '../schemas/coach.ts';
-import { workbookPageSchema } from '../schemas/workbook-page.ts';
+import { coachSchema, type Coach } from '../schemas/coach.ts';
+import { workbookPageSchema, type WorkbookPageData } from '../schemas/workbook-page.ts';
 import { describeValue, type Problem } from '../schemas/problems.ts';
 import { zodProblems } from '../schemas/zod-problems.ts';
 import { isPrivateSlug, themeKey } from './slug.ts';
@@ -115,11 +115,41 @@ function frontmatter(text: string): string | undefined {
   return match?.[1];
 }
 
+/** One workbook page as the site renders it: its frontmatter checked, its text kept for letters. */
+export interface WorkbookPageEntry {
+  /** `<workbook>/<page>`, e.g. `values/notes`. */
+  id: string;
+  /** The file under `workbooks/`, e.g. `values/notes.mdx`: how the page's body is found. */
+  file: string;
+  /** The file as the build log names it. */
+  filePath: string;
+  data: WorkbookPageData;
+  /** The text after the frontmatter: a letter template's Markdown. */
+  body: string;
+}
+
+/** What a workbook page's compiled Markdown or MDX module gives the page that shows it. */
+export interface PageBody {
+  Content: import('astro/runtime/server/index.js').AstroComponentFactory;
+  getHeadings: () => import('astro').MarkdownHeading[];
+}
+
+/** Everything the site is built from, read and checked once. */
+export interface Content {
+  coach: Coach | undefined;
+  clients: { slug: string; data: ClientData }[];
+  pages: WorkbookPageEntry[];
+}
+
+const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---/;
+
 /**
- * Checks all content under `dir`: the coach file, every client and every workbook page.
+ * Reads and checks all content under `dir`: the coach file, every client and every
+ * workbook page. Returns the problems, and the content that passed its checks.
  */
-export function checkContent(dir: string = contentDir()): Problem[] {
+export function loadContent(dir: string = contentDir()): { problems: Problem[]; content: Content } {
   const problems: Problem[] = [];
+  const content: Content = { coach: undefined, clients: [], pages: [] };
   const coachFile = join(dir, 'coach.yaml');
   if (!existsSync(coachFile)) {
     problems.push({ level: 'error', file: shown(coachFile), field: '(file)', expected: 'the coach file with name, email and baseUrl', found: 'no file' });
@@ -127,6 +157,7 @@ export function checkContent(dir: string = contentDir()): Problem[] {
     const input = readYaml(coachFile, problems);
     const parsed = coachSchema.safeParse(input ?? {});
     if (!parsed.success) problems.push(...zodProblems(parsed.error, input, shown(coachFile)));
+    else content.coach = parsed.data;
   }
 
   const workbooks = listWorkbooks(dir);
@@ -151,12 +182,22 @@ export function checkContent(dir: string = contentDir()): Problem[] {
         continue;
       }
       const parsed = workbookPageSchema.safeParse(input ?? {});
-      if (!parsed.success) problems.push(...zodProblems(parsed.error, input, shown(path)));
-      else if (parsed.data.layout === 'letter') {
+      if (!parsed.success) {
+        problems.push(...zodProblems(parsed.error, input, shown(path)));
+        continue;
+      }
+      if (parsed.data.layout === 'letter') {
         // Blank the frontmatter rather than cut it, so line numbers match the file.
-        const body = text.replace(/^---\r?\n[\s\S]*?\r?\n---/, (head) => head.replace(/[^\n]/g, ''));
+        const body = text.replace(FRONTMATTER, (head) => head.replace(/[^\n]/g, ''));
         problems.push(...letterProblems(body, shown(path), '(body)'), ...letterProblems(parsed.data.subject ?? '', shown(path), 'subject'));
       }
+      content.pages.push({
+        id: `${workbook}/${name.replace(/\.mdx?$/, '')}`,
+        file: `${workbook}/${name}`,
+        filePath: shown(path),
+        data: parsed.data,
+        body: text.replace(FRONTMATTER, '').replace(/^\r?\n/, ''),
+      });
     }
   }
 
@@ -171,7 +212,14 @@ export function checkContent(dir: string = contentDir()): Problem[] {
     const input = readYaml(path, problems);
     if (input === undefined && problems.some((p) => p.file === shown(path))) continue;
     const slug = name.replace(/\.ya?ml$/, '');
-    problems.push(...checkClient(input, shown(path), workbooks, slug).problems);
+    const checked = checkClient(input, shown(path), workbooks, slug);
+    problems.push(...checked.problems);
+    if (checked.data) content.clients.push({ slug, data: checked.data });
   }
-  return problems;
+  return { problems, content };
+}
+
+/** Checks all content under `dir`: the coach file, every client and every workbook page. */
+export function checkContent(dir: string = contentDir()): Problem[] {
+  return loadContent(dir).problems;
 }
