@@ -20,7 +20,9 @@ let index: Promise<Map<string, string[]>> | undefined;
 export function emojiGroups(): Promise<Map<string, string[]>> {
   index ??= (async () => {
     const groups = new Map<string, string[]>();
-    for (const file of readdirSync(twemojiDir()).filter((name) => name.endsWith('.svg')).sort()) {
+    for (const file of readdirSync(twemojiDir())
+      .filter((name) => name.endsWith('.svg'))
+      .sort()) {
       const code = file.slice(0, -'.svg'.length);
       const group = emojiGroup(code);
       groups.set(group, [...(groups.get(group) ?? []), code]);
