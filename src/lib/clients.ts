@@ -50,6 +50,19 @@ export async function getCoach(): Promise<Coach> {
   return content.coach;
 }
 
+/** The route of the first session's client pages, the one place the live poster studio runs. */
+const POSTER_STUDIO_ROUTE = '/[slug]/[page]';
+
+/** Whether a component rendering on `routePattern` shows the live poster studio (else a link to it). */
+export function isPosterStudioRoute(routePattern: string): boolean {
+  return routePattern === POSTER_STUDIO_ROUTE;
+}
+
+/** Whether this page, on this route, shows the live poster studio: its text uses `<PosterIsland />`. */
+export function showsPosterStudio(page: WorkbookPage, routePattern: string): boolean {
+  return isPosterStudioRoute(routePattern) && /<PosterIsland\b/.test(page.body);
+}
+
 /** A workbook page's body, ready to render, and its headings. */
 export async function renderPage(page: WorkbookPage): Promise<{ Content: PageBody['Content']; headings: MarkdownHeading[] }> {
   const load = bodies[page.id];
