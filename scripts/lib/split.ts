@@ -1,6 +1,7 @@
-import { constants, existsSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, posix, sep } from 'node:path';
+import { placeFile } from '../../src/lib/files.ts';
 import { BuiltSite } from '../../src/offline/built-site.ts';
 import { POSTER_FONT_FOLDER } from '../../src/poster/browser/font-urls/index.ts';
 import { headersFile, ROBOTS_TXT } from './privacy.ts';
@@ -89,8 +90,8 @@ async function copyAll(from: string, to: string, files: readonly string[], sizes
   for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
   let bytes = 0;
   await pool(files, 16, async (file) => {
-    // Reflinks where the file system has them: the same bytes, no copying.
-    await copyFile(join(from, file), join(to, file), constants.COPYFILE_FICLONE);
+    // Nothing writes to a copied file afterwards (the host files are written apart), so a link will do.
+    await placeFile(join(from, file), join(to, file));
     let size = sizes.get(file);
     if (size === undefined) {
       size = (await stat(join(from, file))).size;

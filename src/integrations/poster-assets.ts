@@ -1,24 +1,13 @@
 import type { AstroIntegration } from 'astro';
-import { copyFileSync, createReadStream, linkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
+import { placeFileSync } from '../lib/files.ts';
 import { fileURLToPath } from 'node:url';
 import { EMOJI_FOLDER } from '../poster/emoji.ts';
 import { emojiGroupJson, emojiGroups } from '../poster/emoji-files.ts';
 import { POSTER_FONT_FOLDER } from '../poster/browser/font-urls/index.ts';
 import { posterFontSources } from '../poster/browser/font-urls/files.ts';
-
-/**
- * Puts a file from node_modules into the build: a hard link where the two share a file system
- * (the same bytes, nothing copied; a deploy copies the file as any other), else a copy.
- */
-function placeFile(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
-  }
-}
 
 const WORKER_URL = /\?worker&url$/;
 const NO_WORKER = '\0workbook-no-worker';
@@ -86,7 +75,7 @@ export function posterAssets(): AstroIntegration {
         // One file after another: the build has nothing else to do meanwhile, and hundreds of
         // small copies or writes at once wait on each other in Node's thread pool.
         const sources = [...posterFontSources().values()];
-        for (const source of sources) placeFile(source.path, join(fontFolder, source.name));
+        for (const source of sources) placeFileSync(source.path, join(fontFolder, source.name));
         const groups = [...(await emojiGroups()).keys()];
         for (const group of groups) writeFileSync(join(emojiFolder, `${group}.json`), (await emojiGroupJson(group)) ?? '{}');
         logger.info(`${sources.length} poster font files copied to ${POSTER_FONT_FOLDER}/, ${groups.length} emoji groups written to ${EMOJI_FOLDER}/`);
