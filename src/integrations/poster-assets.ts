@@ -1,9 +1,9 @@
 import type { AstroIntegration } from 'astro';
 import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { placeFileSync } from '../lib/files.ts';
-import { fileURLToPath } from 'node:url';
 import { EMOJI_FOLDER } from '../poster/emoji.ts';
 import { emojiGroupJson, emojiGroups } from '../poster/emoji-files.ts';
 import { POSTER_FONT_FOLDER } from '../poster/browser/font-urls/index.ts';
@@ -29,7 +29,7 @@ function serverWorkerUrls(): Plugin {
 
 /**
  * What the live poster fetches besides its engine, as static files under the
- * site's base: the font files at `poster-fonts/<name>` (copied from
+ * site's base: the font files at `poster-fonts/<name>` (linked or copied from
  * node_modules) and the emoji groups at `poster-assets/emoji/<group>.json`
  * (written from the Twemoji package). Both are made after Astro writes the
  * build and served from node_modules by the dev server, so they stay out of
@@ -73,12 +73,12 @@ export function posterAssets(): AstroIntegration {
         mkdirSync(fontFolder, { recursive: true });
         mkdirSync(emojiFolder, { recursive: true });
         // One file after another: the build has nothing else to do meanwhile, and hundreds of
-        // small copies or writes at once wait on each other in Node's thread pool.
+        // file operations started at once measured several times slower than in turn.
         const sources = [...posterFontSources().values()];
         for (const source of sources) placeFileSync(source.path, join(fontFolder, source.name));
         const groups = [...(await emojiGroups()).keys()];
         for (const group of groups) writeFileSync(join(emojiFolder, `${group}.json`), (await emojiGroupJson(group)) ?? '{}');
-        logger.info(`${sources.length} poster font files copied to ${POSTER_FONT_FOLDER}/, ${groups.length} emoji groups written to ${EMOJI_FOLDER}/`);
+        logger.info(`${sources.length} poster font files placed in ${POSTER_FONT_FOLDER}/, ${groups.length} emoji groups written to ${EMOJI_FOLDER}/`);
       },
     },
   };

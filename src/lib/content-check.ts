@@ -109,10 +109,12 @@ export function checkClient(input: unknown, file: string, workbooks: readonly st
   return { data, problems };
 }
 
+/** A page file's frontmatter block, from the opening `---` to the closing one; its YAML is group 1. */
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---/;
+
 /** Splits YAML frontmatter off an MDX file. */
 function frontmatter(text: string): string | undefined {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-  return match?.[1];
+  return FRONTMATTER.exec(text)?.[1];
 }
 
 /** One workbook page as the site renders it: its frontmatter checked, its text kept for letters. */
@@ -140,8 +142,6 @@ export interface Content {
   clients: { slug: string; data: ClientData }[];
   pages: WorkbookPageEntry[];
 }
-
-const FRONTMATTER = /^---\r?\n[\s\S]*?\r?\n---/;
 
 /**
  * Reads and checks all content under `dir`: the coach file, every client and every
