@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from '@playwright/test';
 import { builtPages, builtSlugs, distDir } from '../../scripts/lib/pages.ts';
-import { expect, test, watchPage } from './fixtures.ts';
+import { everyIslandHydrated, expect, test, watchPage } from './fixtures.ts';
 import { clientThemes, filledAnswers, storedAnswers } from './sample-answers.ts';
 
 // Every built page (client, coach and print pages alike), found by walking the build,
@@ -24,14 +24,6 @@ test('the build has pages to check, and answers to fill them with', () => {
   expect(pages.length, `HTML pages in ${distDir()}`).toBeGreaterThan(0);
   expect(seeds.length, 'clients whose answers can be seeded').toBeGreaterThan(0);
 });
-
-/** Waits until every island that hydrates on its own has done so (Astro drops `ssr` once it has). */
-async function waitForIslands(page: Page) {
-  await page.waitForLoadState('networkidle');
-  for (const island of await page.locator('astro-island[client="visible"][ssr]').all()) await island.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]:not([client="media"])').length === 0, undefined, { timeout: 15_000 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-}
 
 /** Types into every empty text field a person could reach, so note fields and inputs are checked filled too. */
 async function fillTextFields(page: Page) {
@@ -69,7 +61,7 @@ async function violations(browser: Browser, path: string, state: 'empty' | 'fill
     const problems = watchPage(page, new URL(baseURL).origin);
     const response = await page.goto(path);
     expect(response?.status(), `${path} responds`).toBe(200);
-    await waitForIslands(page);
+    await everyIslandHydrated(page);
     if (state === 'filled') {
       await openFoldedControls(page);
       await fillTextFields(page);

@@ -51,6 +51,18 @@ export async function islandsHydrated(page: Page): Promise<void> {
 }
 
 /**
+ * Waits until every island that hydrates on its own has done so, scrolling each
+ * `client:visible` one into view the way a reader would, then back to the top.
+ * Islands that wait for a media query are left as they are.
+ */
+export async function everyIslandHydrated(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  for (const island of await page.locator('astro-island[client="visible"][ssr]').all()) await island.scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]:not([client="media"])').length === 0, undefined, { timeout: 15_000 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/**
  * Every test gets `problems`, and fails afterwards if the page logged a console
  * error, threw, or asked another origin for anything. Its `page` waits for the
  * islands to hydrate after `goto` and `reload`, so a test never types into a

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ANSWERS_VERSION } from '../../src/stores/limits.ts';
-import { expect, sampleClient, test } from './fixtures.ts';
+import { everyIslandHydrated, expect, sampleClient, test } from './fixtures.ts';
 import { headingPages, normalise, printToPdf, topLines, type Paper, type PrintedPdf } from './pdf-text.ts';
 import { enteredWords, NOTE_LINES, sampleAnswers } from './print-answers.ts';
 
@@ -130,6 +130,8 @@ for (const paper of papers) {
         if (filled) await seedAnswers(page);
         for (const path of paths) {
           await page.goto(path);
+          // Islands further down (the poster studio) show the client's own answers once they have scrolled into view.
+          await everyIslandHydrated(page);
           const heading = normalise((await page.getByRole('heading', { level: 1 }).textContent()) ?? '').trim();
           // The entered words this page shows, as text or in a form field, must all reach paper.
           // Controls, status lines and .no-print hints are screen-only by design, so their own text ("Download my answers") is left out.
