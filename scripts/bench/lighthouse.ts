@@ -28,11 +28,40 @@ interface Report {
   lighthouseVersion: string;
   configSettings: { formFactor: string; throttlingMethod: string; disableStorageReset: boolean; screenEmulation: { width: number; height: number } };
   categories: Record<string, { score: number | null } | undefined>;
-  audits: Record<string, { numericValue?: number } | undefined>;
+  audits: Record<string, { numericValue?: number; details?: { items?: { observedFirstContentfulPaint?: number; observedLoad?: number }[] } } | undefined>;
 }
 
 const require = createRequire(import.meta.url);
 const LIGHTHOUSE = join(dirname(require.resolve('lighthouse/package.json')), 'cli', 'index.js');
+
+/**
+ * The Chromium features Lighthouse's launcher (chrome-launcher) turns off, less RenderDocument,
+ * which Chromium ships on. With RenderDocument off, the headless Chromium here often holds a
+ * loaded page's first paint for one or two whole seconds while its compositor throttles frames
+ * (GoogleChrome/lighthouse#17148 describes the same stall on PageSpeed Insights), and Lighthouse's
+ * simulation then counts every request that finished before that late paint. A phone's browser
+ * runs with RenderDocument on. The list is read from the installed launcher, so the rest of its
+ * choices stay as they are; Chromium takes the last --disable-features it is given.
+ */
+export async function launcherFeaturesOff(): Promise<{ flag: string; changed: boolean }> {
+  const fromLighthouse = createRequire(require.resolve('lighthouse/package.json'));
+  const launcher = (await import(pathToFileURL(fromLighthouse.resolve('chrome-launcher')).href)) as { Launcher: { defaultFlags(): string[] } };
+  const prefix = '--disable-features=';
+  const listed = launcher.Launcher.defaultFlags().find((flag) => flag.startsWith(prefix));
+  const features = (listed ?? prefix).slice(prefix.length).split(',').filter(Boolean);
+  const kept = features.filter((feature) => feature !== 'RenderDocument');
+  return { flag: kept.length > 0 ? `${prefix}${kept.join(',')}` : '', changed: kept.length !== features.length };
+}
+
+/** How many runs painted more than half a second after the page had loaded: the stall above. */
+function lateFirstPaints(reports: readonly Report[]): number {
+  return reports.filter((report) => {
+    const metrics = report.audits.metrics?.details?.items?.[0];
+    const paint = metrics?.observedFirstContentfulPaint;
+    const load = metrics?.observedLoad;
+    return typeof paint === 'number' && typeof load === 'number' && paint > load + 500;
+  }).length;
+}
 
 /** The version of Lighthouse installed, as the reports also say. */
 export function lighthouseVersion(): string {
@@ -44,7 +73,7 @@ export function lighthouseVersion(): string {
  * processor). Lighthouse clears the browser's cache and storage before it loads the page, so every
  * run is a first visit; the report's settings are checked to say so.
  */
-function lighthouse(url: string, output: string, chrome: string): Promise<Report> {
+function lighthouse(url: string, output: string, chrome: string, featuresOff: string): Promise<Report> {
   const args = [
     LIGHTHOUSE,
     url,
@@ -52,7 +81,7 @@ function lighthouse(url: string, output: string, chrome: string): Promise<Report
     `--output-path=${output}`,
     '--quiet',
     '--form-factor=mobile',
-    '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+    `--chrome-flags=--headless=new --no-sandbox --disable-gpu ${featuresOff}`.trim(),
     `--only-categories=${CATEGORIES.map((category) => category.id).join(',')}`,
   ];
   return new Promise((done, reject) => {
@@ -118,6 +147,7 @@ export async function run(options: { dist?: string; runs?: number } = {}): Promi
   const chrome = await findChromium();
   if (!chrome) throw new Error('error: Chromium: expected /usr/bin/chromium or CHROMIUM_PATH for Lighthouse, found none');
   const version = lighthouseVersion();
+  const featuresOff = await launcherFeaturesOff();
   const server = await serveCompressed(resolve(dist));
   const results: BenchResult[] = [];
   try {
@@ -125,11 +155,14 @@ export async function run(options: { dist?: string; runs?: number } = {}): Promi
       if (!page) throw new Error(`error: ${dist}: expected a ${label}, found none`);
       const reports: Report[] = [];
       for (let index = 0; index < runs; index += 1)
-        reports.push(await lighthouse(`${server.url}${page.path.slice(1)}`, join(work, `report-${index}.json`), chrome));
+        reports.push(await lighthouse(`${server.url}${page.path.slice(1)}`, join(work, `report-${index}.json`), chrome, featuresOff.flag));
       const ran = new Set(reports.map((report) => report.lighthouseVersion));
       if ([...ran].some((seen) => seen !== version)) throw new Error(`error: lighthouse: expected version ${version} to run, found ${[...ran].join(', ')}`);
       const settings = reports[0]?.configSettings;
-      const how = `Lighthouse ${[...ran].join(', ')}, mobile preset (${settings?.screenEmulation.width}x${settings?.screenEmulation.height}, ${settings?.throttlingMethod} throttling), cold cache`;
+      const how =
+        `Lighthouse ${[...ran].join(', ')}, mobile preset (${settings?.screenEmulation.width}x${settings?.screenEmulation.height}, ${settings?.throttlingMethod} throttling), cold cache` +
+        (featuresOff.changed ? ', Chromium with RenderDocument on as it ships' : '') +
+        `; first paint held past load in ${lateFirstPaints(reports)} of ${runs} runs`;
       const metric = (id: string) => reports.map((report) => audit(report, id));
       const timings = [
         `FCP ${figure(metric('first-contentful-paint'), (value) => `${Math.round(value)} ms`)}`,

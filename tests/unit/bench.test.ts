@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { measured, median, meetsTarget, round, treeRssKB } from '../../scripts/lib/bench.ts';
 import { buildCases, durationSeconds, phases } from '../../scripts/bench/build-scaling.ts';
+import { launcherFeaturesOff } from '../../scripts/bench/lighthouse.ts';
 import { SHARED_ASTRO_SETTINGS, syntheticClient, writeSyntheticContent } from '../../scripts/lib/synthetic.ts';
 import { checkContent } from '../../src/lib/content-check.ts';
 import { isPrivateSlug } from '../../src/lib/slug.ts';
@@ -128,5 +129,17 @@ describe('where a build’s time goes, from Astro’s log', () => {
     expect(meetsTarget(undefined, '<= 2.0x')).toBeUndefined();
     expect(measured(Number.NaN)).toBeUndefined();
     expect(measured(1.5)).toBe(1.5);
+  });
+});
+
+describe('the Lighthouse bench’s browser', () => {
+  it('keeps the features Lighthouse’s launcher turns off, but leaves RenderDocument on as Chromium ships it', async () => {
+    const { flag, changed } = await launcherFeaturesOff();
+    const features = flag.replace('--disable-features=', '').split(',');
+    expect(flag.startsWith('--disable-features=')).toBe(true);
+    expect(features).not.toContain('RenderDocument');
+    // The installed launcher turns RenderDocument off, so the bench has something to change.
+    expect(changed).toBe(true);
+    expect(features).toEqual(expect.arrayContaining(['Translate', 'MediaRouter']));
   });
 });
