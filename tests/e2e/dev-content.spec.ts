@@ -12,6 +12,9 @@ import { BUILD_TIMEOUT } from './fixtures.ts';
 let project: FixtureProject;
 let server: ChildProcess;
 let origin: string;
+/** The fixture's one client file, and the client's address segment. */
+let clientFile: string;
+let slug: string;
 let output = '';
 
 function freePort(): Promise<number> {
@@ -69,10 +72,12 @@ test.beforeAll(async ({ browser }) => {
   await waitForServer(`${origin}/coach/`);
   // A first visit to the coach's and the client's pages, so the preview has found and prepared
   // what their scripts import before the test starts changing files.
-  const client = readdirSync(join(project.content, 'clients'))[0]!.replace(/\.ya?ml$/, '');
+  const file = readdirSync(join(project.content, 'clients'))[0]!;
+  clientFile = join(project.content, 'clients', file);
+  slug = file.replace(/\.ya?ml$/, '');
   const page = await browser.newPage();
   await settledGoto(page, `${origin}/coach/`);
-  await settledGoto(page, `${origin}/${client}/`);
+  await settledGoto(page, `${origin}/${slug}/`);
   await page.close();
 });
 
@@ -89,8 +94,6 @@ test.afterAll(() => {
 
 test('in the preview, edited content shows on reload, a new page gets its address, and a broken file names its problem', async ({ page }) => {
   test.setTimeout(BUILD_TIMEOUT);
-  const clientFile = join(project.content, 'clients', readdirSync(join(project.content, 'clients'))[0]!);
-  const slug = clientFile.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/, '');
   const original = readFileSync(clientFile, 'utf8');
   const name = /^name: (.+)$/m.exec(original)?.[1] ?? '';
   expect(name).not.toBe('');
