@@ -5,6 +5,7 @@ import { readSavedAnswers } from '../../stores/saved-answers.ts';
 import { exportFile, exportFileName } from '../../stores/transfer.ts';
 import type { AnswersFile } from '../../schemas/answers.ts';
 import { downloadText } from '../download.ts';
+import { useHydrated } from '../hydrated.ts';
 
 interface Props {
   slug: string;
@@ -38,6 +39,7 @@ const REASONS = {
  */
 export default function ShareWithCoach({ slug, greeting, coachName, coachEmail, reviewUrl, themes = [] }: Props) {
   const [state, setState] = useState<State>({ step: 'idle' });
+  const hydrated = useHydrated();
   const [status, setStatus] = useState('');
   const linkRef = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -87,7 +89,7 @@ export default function ShareWithCoach({ slug, greeting, coachName, coachEmail, 
   return (
     <div className="share">
       <p>
-        <button type="button" onClick={create} disabled={state.step === 'working'}>
+        <button type="button" onClick={create} disabled={!hydrated || state.step === 'working'}>
           {state.step === 'ready' ? 'Update the link' : 'Create the link'}
         </button>
       </p>
