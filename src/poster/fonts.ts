@@ -148,7 +148,15 @@ export function isEmoji(grapheme: string): boolean {
   return EMOJI.test(grapheme);
 }
 
-const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : undefined;
+// Made on first need: building a segmenter is a long task on a slow phone, and text
+// made only of characters below U+0300 (the Latin letters and their accents) never needs one.
+let segmenter: Intl.Segmenter | null | undefined;
+const SIMPLE = /^[\x20-\u02ff]*$/;
+
+function graphemeSegmenter(): Intl.Segmenter | null {
+  if (segmenter === undefined) segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : null;
+  return segmenter;
+}
 
 // Fitting a poster measures the same words over and over; keep the latest splits.
 const split = new Map<string, readonly string[]>();
@@ -158,7 +166,9 @@ const SPLIT_LIMIT = 2000;
 export function graphemes(text: string): readonly string[] {
   const known = split.get(text);
   if (known) return known;
-  const parts = segmenter ? Array.from(segmenter.segment(text), (part) => part.segment) : Array.from(text);
+  // Below U+0300 there are no combining marks, joiners or surrogate pairs: each code point is a character.
+  const segments = SIMPLE.test(text) ? null : graphemeSegmenter();
+  const parts = segments ? Array.from(segments.segment(text), (part) => part.segment) : Array.from(text);
   if (split.size >= SPLIT_LIMIT) split.clear();
   split.set(text, parts);
   return parts;

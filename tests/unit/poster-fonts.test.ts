@@ -3,6 +3,7 @@ import {
   FAMILIES,
   fallbackFamilies,
   fontFileName,
+  graphemes,
   parseUnicodeRange,
   planFonts,
   scriptOf,
@@ -173,5 +174,16 @@ describe('font fallback during a render', () => {
     await expect(renderSvg((scale) => posterLayout({ values: [{ label: 'Calm' }], style: 'field', scale }), new PosterFonts(engine))).rejects.toThrow(
       /^error: node_modules\/@fontsource\/inter\/files\/inter-klingon-400-normal\.woff2: \(file\): expected the Inter font file \(klingon, weight 400, normal\), found no file$/,
     );
+  });
+});
+
+describe('graphemes', () => {
+  it('splits what a reader counts as one character, in Latin text and beyond it', () => {
+    expect(graphemes('Café')).toEqual(['C', 'a', 'f', 'é']);
+    // The same word with the accent as a separate combining mark is still four characters.
+    expect(graphemes('Cafe\u0301')).toEqual(['C', 'a', 'f', 'e\u0301']);
+    expect(graphemes('家族👨‍👩‍👧')).toEqual(['家', '族', '👨‍👩‍👧']);
+    expect(graphemes('🇯🇵 ok')).toEqual(['🇯🇵', ' ', 'o', 'k']);
+    expect(graphemes('नमस्ते')).toHaveLength(3);
   });
 });

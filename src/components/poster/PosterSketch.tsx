@@ -1,4 +1,4 @@
-import { createElement, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { createElement, memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { posterLayout, type PosterInput } from '../../poster/layout.ts';
 import { POSTER_STYLES } from '../../poster/styles.ts';
 import type { PosterChild } from '../../poster/tree.ts';
@@ -33,8 +33,10 @@ export function sketchLabel(input: PosterInput, shown: readonly { label: string 
  * after hydration: its styles are set from script, as the page's security
  * policy allows, never written into the HTML.
  */
-export default function PosterSketch({ input, onShown }: { input: PosterInput; onShown?: () => void }) {
+function PosterSketch({ input, onShown }: { input: PosterInput; onShown?: () => void }) {
   const layout = useMemo(() => posterLayout({ ...input, scale: 1 }), [input]);
+  // Built once per layout, so measuring the box does not rebuild the whole sketch.
+  const elements = useMemo(() => toElements(layout.tree), [layout]);
   const frame = useRef<HTMLDivElement>(null);
   const [scale, setScale] = useState(0);
   const reported = useRef(false);
@@ -71,8 +73,11 @@ export default function PosterSketch({ input, onShown }: { input: PosterInput; o
         aria-hidden="true"
         style={{ width: layout.width, height: layout.height, transform: `scale(${scale})`, visibility: scale > 0 ? undefined : 'hidden' }}
       >
-        {toElements(layout.tree)}
+        {elements}
       </div>
     </div>
   );
 }
+
+// The studio re-renders as its engine loads; the sketch only changes with the poster.
+export default memo(PosterSketch);

@@ -1,5 +1,5 @@
 import { useStore } from '@nanostores/react';
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Value } from '../../schemas/answers.ts';
 import { $rankedValues, initAnswers } from '../../stores/answers.ts';
 import { rankedValues, seedAnswers, type Theme } from '../../stores/model.ts';
@@ -19,5 +19,14 @@ export function usePosterValues(slug: string, themes: readonly Theme[]): PosterV
   if (typeof window !== 'undefined') initAnswers(slug, themes);
   const seed = useMemo(() => rankedValues(seedAnswers(themes)), [themes]);
   const ranked = useStore($rankedValues, { ssr: () => seed });
-  return useMemo(() => ranked.map(posterValue), [ranked]);
+  const values = useMemo(() => ranked.map(posterValue), [ranked]);
+  // The same values keep the same list, so the poster is not laid out again when
+  // hydration swaps the coach's themes for stored answers that say the same.
+  const kept = useRef(values);
+  if (!sameValues(kept.current, values)) kept.current = values;
+  return kept.current;
+}
+
+function sameValues(a: readonly PosterValue[], b: readonly PosterValue[]): boolean {
+  return a.length === b.length && a.every((value, index) => value.label === b[index]?.label && value.bold === b[index]?.bold);
 }
