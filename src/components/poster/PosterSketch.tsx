@@ -1,4 +1,4 @@
-import { createElement, memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+import { createElement, memo, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { posterLayout, type PosterInput } from '../../poster/layout.ts';
 import { POSTER_STYLES } from '../../poster/styles.ts';
 import type { PosterChild } from '../../poster/tree.ts';
@@ -41,12 +41,16 @@ function PosterSketch({ input, onShown }: { input: PosterInput; onShown?: () => 
   const [scale, setScale] = useState(0);
   const reported = useRef(false);
 
-  useLayoutEffect(() => {
+  // Measured when the browser lays the page out anyway, not by forcing a layout while
+  // React commits: on a slow phone those would make one long task together.
+  useEffect(() => {
     const box = frame.current;
     if (!box) return;
     const measure = () => setScale(box.clientWidth / layout.width);
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
+    if (typeof ResizeObserver === 'undefined') {
+      measure();
+      return;
+    }
     const observer = new ResizeObserver(measure);
     observer.observe(box);
     return () => observer.disconnect();
