@@ -25,7 +25,7 @@ export function iconPng(icon: IconSpec, iconSvg: string): Uint8Array {
   let png = rendered.get(key);
   if (!png) {
     const svg = icon.purpose === 'any' ? roundedSvg(iconSvg) : iconSvg;
-    // The icon has no text, so resvg is spared scanning the system's fonts (about 30 ms per icon here).
+    // The icon has no text, so resvg is spared scanning the system's fonts: about 15 ms per icon here, against 130–180 ms with them.
     png = new Resvg(svg, { fitTo: { mode: 'width', value: icon.size }, font: { loadSystemFonts: false } }).render().asPng();
     rendered.set(key, png);
   }
