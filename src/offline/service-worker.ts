@@ -187,24 +187,24 @@ export async function writeServiceWorker(options: ServiceWorkerOptions): Promise
 }
 
 /**
- * Precache entries for shared files, read and hashed once. Build files carry a content
- * hash in their names, so their URL is their version and they get no revision.
+ * Precache entries for shared files, worked out once. Build files (`_astro/`) carry a content
+ * hash in their names, so their URL is their version: they get no revision and are not read.
+ * The few shared files at the top (icons) keep their names across builds, so Workbox hashes them.
  */
 export async function sharedManifest(dir: string, paths: readonly string[], urlPrefix = '/'): Promise<SharedManifest> {
   const prefix = normalizePrefix(urlPrefix);
   const entries: SharedManifest = new Map();
-  if (paths.length === 0) return entries;
+  const named = paths.filter((path) => !path.startsWith('_astro/'));
+  for (const path of paths) {
+    if (path.startsWith('_astro/')) entries.set(path, { entry: { url: `${prefix}${path}`, revision: null }, size: statSync(join(dir, path)).size });
+  }
+  if (named.length === 0) return entries;
   const { getManifest } = await import('workbox-build/build/get-manifest.js');
-  // Shared files sit in _astro/ or at the top (see isShared): one walk over those is far
-  // quicker than one glob per file, and hashing the few files no client needs costs little.
-  const wanted = new Set(paths);
   const result = await getManifest({
     globDirectory: dir,
-    globPatterns: ['_astro/**/*', '*'],
+    globPatterns: named.map(globLiteral),
     globIgnores: [],
-    dontCacheBustURLsMatching: /^_astro\//,
     maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
-    manifestTransforms: [(manifest) => ({ manifest: manifest.filter((entry) => wanted.has(entry.url)) })],
   });
   for (const entry of result.manifestEntries ?? []) {
     entries.set(entry.url, { entry: { url: `${prefix}${entry.url}`, revision: entry.revision ?? null }, size: statSync(join(dir, entry.url)).size });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { PNG } from 'pngjs';
-import type { Download, Locator, Page } from '@playwright/test';
+import type { Download, Locator, Page, Worker } from '@playwright/test';
 import { expect, fillStorage, sampleClient, test, watchPage } from './fixtures.ts';
 import { nodeEngine, nodeFonts, renderOpenGraphPng } from '../../src/poster/node.ts';
 import { posterLayout, type PosterValue } from '../../src/poster/layout.ts';
@@ -9,8 +9,8 @@ import { PosterFonts, renderSvg } from '../../src/poster/render.ts';
 
 const client = sampleClient();
 const posterPage = `/${client.slug}/poster/`;
-/** The poster engine's files: satori/standalone, its layout.wasm and the PNG worker. */
-const ENGINE = /\/(standalone|layout)\.[\w-]+\.(js|wasm)$|png-worker/;
+/** The poster engine's files: satori/standalone, its layout.wasm and the worker they run in. */
+const ENGINE = /\/(standalone|layout|draw-worker)\.[\w-]+\.(js|wasm)$/;
 
 interface SeedValue {
   label: string;
@@ -184,6 +184,22 @@ test('ranking the values on HW2 reorders the poster on HW4', async ({ page }) =>
 });
 
 test('Download PNG saves a PNG of the chosen size, named after the client and the size', async ({ page }) => {
+  // Counts the PNGs each worker encodes, to show the page's thread was left free.
+  const workers: Worker[] = [];
+  page.on('worker', (worker) => {
+    workers.push(worker);
+    void worker
+      .evaluate(() => {
+        const scope = globalThis as unknown as { encodedPngs?: number };
+        scope.encodedPngs = 0;
+        const encode = OffscreenCanvas.prototype.convertToBlob;
+        OffscreenCanvas.prototype.convertToBlob = function (this: OffscreenCanvas, ...options) {
+          scope.encodedPngs = (scope.encodedPngs ?? 0) + 1;
+          return encode.apply(this, options);
+        };
+      })
+      .catch(() => undefined);
+  });
   await page.goto(posterPage);
   await readyPreview(page);
 
@@ -201,6 +217,10 @@ test('Download PNG saves a PNG of the chosen size, named after the client and th
   const colours = new Set<number>();
   for (let i = 0; i < phoneImage.data.length; i += 4 * 97) colours.add(phoneImage.data.readUInt32BE(i));
   expect(colours.size).toBeGreaterThan(20);
+
+  // Both were encoded in the poster's one worker, not on the page.
+  expect(workers).toHaveLength(1);
+  expect(await workers[0]!.evaluate(() => (globalThis as unknown as { encodedPngs?: number }).encodedPngs)).toBeGreaterThanOrEqual(2);
 });
 
 test('Download SVG saves the poster as SVG', async ({ page }) => {

@@ -124,9 +124,10 @@ describe('choosing what a client’s service worker precaches', () => {
       ).toBe(true);
       expect(sw).toContain(`"url":"${url}"`);
     }
-    // Hashed build files are versioned by their names; the client's pages by their content.
+    // Hashed build files are versioned by their names; the client's pages and the icons at the top by their content.
     expect(sw).toContain('{"revision":null,"url":"/workbooks/_astro/page.js"}');
     expect(sw).toMatch(new RegExp(`\\{"revision":"[0-9a-f]{32}","url":"/workbooks/${ana}/index.html"\\}`));
+    expect(sw).toMatch(/\{"revision":"[0-9a-f]{32}","url":"\/workbooks\/favicon\.svg"\}/);
 
     // Running it again never lists the service worker itself.
     const again = await writeServiceWorker({ dir, slug: ana, urlPrefix: '/workbooks/' });

@@ -89,7 +89,7 @@ export default function ValuesPoster({ slug, themes, clientName, base, fallbackU
         starting.catch(() => undefined);
         const [{ PngEncoder }, { PosterStudio }] = await Promise.all([import('../../poster/browser/raster.ts'), import('../../poster/studio.ts')]);
         const drawer = await starting;
-        if (!cancelled) setEngine({ state: 'ready', studio: new PosterStudio(drawer, new PngEncoder()) });
+        if (!cancelled) setEngine({ state: 'ready', studio: new PosterStudio(drawer, new PngEncoder((job) => drawer.encodePng(job))) });
       } catch (error) {
         if (!cancelled) setEngine({ state: 'failed', reason: error instanceof Error ? error.message : String(error) });
       }

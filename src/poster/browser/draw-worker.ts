@@ -2,11 +2,13 @@
 /**
  * The poster engine's own thread: a message without input starts the engine
  * (satori/standalone, layout.wasm, the base fonts), a message with input lays
- * out and draws that poster.
+ * out and draws that poster, and a message with a decoded poster encodes it as
+ * PNG on an OffscreenCanvas.
  */
 import { posterLayout } from '../layout.ts';
 import { renderSvg, type PosterFonts } from '../render.ts';
 import type { DrawReply, DrawRequest } from './draw.ts';
+import type { EncodeJob } from './raster.ts';
 import { startEngine } from './engine.ts';
 import { epochNow, type StageTimes } from './marks.ts';
 import { answerCalls } from './worker-calls.ts';
@@ -24,7 +26,18 @@ function takeStages(): StageTimes {
   return taken;
 }
 
-answerCalls<DrawRequest, DrawReply>(self, async ({ base, input, first }) => {
+async function encodePng({ bitmap, width, height }: EncodeJob): Promise<Blob> {
+  const canvas = new OffscreenCanvas(width, height);
+  const context = canvas.getContext('2d', { alpha: false });
+  if (!context) throw new Error('This browser cannot draw in a worker.');
+  context.drawImage(bitmap, 0, 0, width, height);
+  bitmap.close();
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
+answerCalls<DrawRequest, DrawReply>(self, async (request) => {
+  if (request.encode) return { png: await encodePng(request.encode), stages: {} };
+  const { base, input, first } = request;
   if (!engine) {
     engine = startEngine(base, (stage) => (stages[stage] = epochNow()), first);
     // A failed start may be retried by a later message.

@@ -2,22 +2,21 @@
  * SVG to PNG in the browser. Satori draws text as paths, so the SVG drawn into
  * a canvas does not taint it and can be read back.
  *
- * The SVG is decoded on the main thread, then handed as an ImageBitmap to a
- * worker that draws it on an OffscreenCanvas and encodes the PNG, so the page
- * stays responsive. Browsers without OffscreenCanvas encode on the main
- * thread. docs/poster.md has the measurements behind this choice.
+ * The SVG is decoded on the main thread, then handed as an ImageBitmap to the
+ * poster's worker, which draws it on an OffscreenCanvas and encodes the PNG, so
+ * the page stays responsive. Browsers without OffscreenCanvas encode on the
+ * main thread. docs/poster.md has the measurements behind this choice.
  */
-import { controlledWorker } from '../../offline/worker.ts';
-import pngWorker from './png-worker.ts?worker&url';
-import { WorkerCalls } from './worker-calls.ts';
 
-export type EncodeMethod = 'main' | 'worker';
-
+/** What the worker needs to encode a PNG: the decoded poster at its full size. */
 export interface EncodeJob {
   bitmap: ImageBitmap;
   width: number;
   height: number;
 }
+
+/** Encodes a job in a worker; the bitmap is transferred, not copied. */
+export type EncodeInWorker = (job: EncodeJob) => Promise<Blob>;
 
 /** Loads an SVG into an image element and waits until it is decoded. */
 export async function svgImage(svg: string): Promise<HTMLImageElement> {
@@ -42,37 +41,35 @@ function mainThreadCanvas(image: HTMLImageElement, width: number, height: number
   return canvas;
 }
 
-export class PngEncoder {
-  private calls: WorkerCalls<EncodeJob, Blob> | null | undefined;
+/** Whether this browser can hand a decoded image to a worker and encode it there. */
+function workersCanEncode(): boolean {
+  return typeof OffscreenCanvas !== 'undefined' && typeof createImageBitmap !== 'undefined';
+}
 
-  private getCalls(): WorkerCalls<EncodeJob, Blob> | null {
-    if (this.calls !== undefined) return this.calls;
-    try {
-      if (typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap === 'undefined') throw new Error('no OffscreenCanvas');
-      const worker = controlledWorker(pngWorker);
-      this.calls = new WorkerCalls<EncodeJob, Blob>(worker, 'PNG', () => (this.calls = null));
-    } catch {
-      this.calls = null;
-    }
-    return this.calls;
+export class PngEncoder {
+  private inWorker: EncodeInWorker | undefined;
+
+  /** `inWorker` is the poster worker's encoder (see draw.ts); without it, or when it fails, the page encodes. */
+  constructor(inWorker?: EncodeInWorker) {
+    this.inWorker = inWorker && workersCanEncode() ? inWorker : undefined;
   }
 
   /** Draws the SVG at its full size and encodes it as PNG. */
-  async encode(svg: string, width: number, height: number, method: EncodeMethod = 'worker'): Promise<Blob> {
+  async encode(svg: string, width: number, height: number): Promise<Blob> {
     const image = await svgImage(svg);
-    const calls = method === 'main' ? null : this.getCalls();
-    if (!calls) {
-      const canvas = mainThreadCanvas(image, width, height);
-      return new Promise((resolve, reject) =>
-        canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not make a PNG.'))), 'image/png'),
-      );
+    const inWorker = this.inWorker;
+    if (inWorker) {
+      const bitmap = await createImageBitmap(image, { resizeWidth: width, resizeHeight: height });
+      try {
+        return await inWorker({ bitmap, width, height });
+      } catch {
+        // A worker that could not encode (it stopped, or has no 2D context) will not next time either.
+        this.inWorker = undefined;
+      }
     }
-    const bitmap = await createImageBitmap(image, { resizeWidth: width, resizeHeight: height });
-    return calls.call({ bitmap, width, height }, [bitmap]);
-  }
-
-  close(): void {
-    this.calls?.worker.terminate();
-    this.calls = undefined;
+    const canvas = mainThreadCanvas(image, width, height);
+    return new Promise((resolve, reject) =>
+      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not make a PNG.'))), 'image/png'),
+    );
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Calls into a dedicated worker as promises. Each request carries an id; the
  * worker answers with the same id and either a result or an error message.
- * Used by the poster's two workers: drawing (draw.ts) and PNG encoding (raster.ts).
+ * Used by the poster's worker (draw.ts), which draws posters and encodes their PNGs.
  */
 export type WorkerReply<Result> = { id: number; result: Result; error?: undefined } | { id: number; error: string; result?: undefined };
 
