@@ -47,7 +47,7 @@ export function durationSeconds(text: string | undefined): number | undefined {
   return Number(match[1] ?? 0) * 60 + Number(match[2]) / (match[3] === 'ms' ? 1000 : 1);
 }
 
-interface Run extends Measured {
+export interface Run extends Measured {
   phases: (number | undefined)[];
 }
 
@@ -69,13 +69,14 @@ function forget(root: string, extra: string[] = []): void {
 }
 
 /** A first build of the project at `root`, run from this repository as every build of a fixture project is. */
-async function firstBuild(root: string, env: NodeJS.ProcessEnv, extra: string[]): Promise<Run> {
+export async function firstBuild(root: string, env: NodeJS.ProcessEnv, extra: string[]): Promise<Run> {
   forget(root, extra);
   const run = await measureCommand(process.execPath, [ASTRO_BIN, 'build', '--root', root], { cwd: ROOT, env });
   return { ...run, phases: phases(run.output) };
 }
 
-function mid(runs: readonly Run[], pick: (run: Run) => number | undefined): number | undefined {
+/** The median of one measure over runs; undefined (missing) unless every run has it. */
+export function mid(runs: readonly Run[], pick: (run: Run) => number | undefined): number | undefined {
   const values = runs.map(pick).filter((value): value is number => value !== undefined && Number.isFinite(value));
   return values.length === runs.length ? measured(median(values)) : undefined;
 }

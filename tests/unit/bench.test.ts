@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { measured, median, meetsTarget, round, treeRssKB } from '../../scripts/lib/bench.ts';
 import { buildCases, durationSeconds, phases } from '../../scripts/bench/build-scaling.ts';
 import { launcherFeaturesOff } from '../../scripts/bench/lighthouse.ts';
+import { withoutParts } from '../../scripts/lib/build-parts.ts';
+import config from '../../astro.config.mjs';
 import { SHARED_ASTRO_SETTINGS, syntheticClient, writeSyntheticContent } from '../../scripts/lib/synthetic.ts';
 import { checkContent } from '../../src/lib/content-check.ts';
 import { isPrivateSlug } from '../../src/lib/slug.ts';
@@ -141,5 +143,32 @@ describe('the Lighthouse bench’s browser', () => {
     // The installed launcher turns RenderDocument off, so the bench has something to change.
     expect(changed).toBe(true);
     expect(features).toEqual(expect.arrayContaining(['Translate', 'MediaRouter']));
+  });
+});
+
+describe('build parts', () => {
+  const names = (parts: Parameters<typeof withoutParts>[1]) => withoutParts(config, parts).integrations.map((integration) => integration.name);
+  const posterAssets = (parts: Parameters<typeof withoutParts>[1]) =>
+    withoutParts(config, parts).integrations.find((integration) => integration.name === 'workbook-poster-assets');
+
+  it('switches off only the parts it is given', () => {
+    expect(names([])).toContain('workbook-offline');
+    expect(names(['offline'])).not.toContain('workbook-offline');
+    expect(names(['offline'])).toContain('workbook-poster-assets');
+    expect(posterAssets([])?.hooks['astro:build:done']).toBeTypeOf('function');
+    expect(posterAssets(['poster-files'])?.hooks['astro:build:done']).toBeUndefined();
+    expect(posterAssets(['poster-files'])?.hooks['astro:config:setup']).toBeTypeOf('function');
+  });
+
+  it('stubs the worker imports and the image routes with plugins of its own', () => {
+    const plugins = (parts: Parameters<typeof withoutParts>[1]) =>
+      (withoutParts(config, parts).vite?.plugins ?? []).flatMap((plugin) => (plugin && 'name' in plugin ? [plugin.name] : []));
+    expect(plugins([])).not.toContain('build-parts-no-workers');
+    expect(plugins(['poster-worker', 'images'])).toEqual(expect.arrayContaining(['build-parts-no-workers', 'build-parts-no-images']));
+    // The project's own config is left as it was.
+    expect(config.integrations).toHaveLength(names([]).length);
+    expect(posterAssets(['poster-files'])).not.toBe(
+      config.integrations?.find((integration) => integration && 'name' in integration && integration.name === 'workbook-poster-assets'),
+    );
   });
 });
