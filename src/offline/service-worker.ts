@@ -194,9 +194,10 @@ export async function writeServiceWorker(options: ServiceWorkerOptions): Promise
 export async function sharedManifest(dir: string, paths: readonly string[], urlPrefix = '/'): Promise<SharedManifest> {
   const prefix = normalizePrefix(urlPrefix);
   const entries: SharedManifest = new Map();
-  const named = paths.filter((path) => !path.startsWith('_astro/'));
+  const named: string[] = [];
   for (const path of paths) {
     if (path.startsWith('_astro/')) entries.set(path, { entry: { url: `${prefix}${path}`, revision: null }, size: statSync(join(dir, path)).size });
+    else named.push(path);
   }
   if (named.length === 0) return entries;
   const { getManifest } = await import('workbox-build/build/get-manifest.js');
